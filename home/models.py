@@ -1,0 +1,118 @@
+"""Pages and settings shared by the whole site."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HomePage(Page):
+    """The municipality's front page for resident dialogue."""
+
+    introduction = RichTextField(
+        _("introduktion"), blank=True, features=RICH_TEXT_FEATURES
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("startsida")
+        verbose_name_plural = _("startsidor")
+
+
+class ContentBlock(blocks.StreamBlock):
+    """Headings and text for ordinary information pages."""
+
+    heading = blocks.CharBlock(
+        label=_("Rubrik"), form_classname="title", template="blocks/heading.html"
+    )
+    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        template = "blocks/content.html"
+
+
+class StandardPage(Page):
+    """An ordinary information page, such as the accessibility statement."""
+
+    introduction = models.TextField(_("ingress"), blank=True)
+    body = StreamField(ContentBlock(), verbose_name=_("innehåll"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("informationssida")
+        verbose_name_plural = _("informationssidor")
+
+
+@register_setting(icon="home")
+class MunicipalitySettings(BaseSiteSetting):
+    """Who runs the site: the municipality's name, logo, contact and legal pages."""
+
+    name = models.CharField(
+        _("kommunens namn"), max_length=100, default="Mittköpings kommun"
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logotyp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_email = models.EmailField(_("kontaktadress (e-post)"), blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tillgänglighetsredogörelse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("så hanterar vi personuppgifter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("logo")], heading=_("Avsändare")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Kontakt"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+            heading=_("Sidfotens länkar"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("kommunens uppgifter")

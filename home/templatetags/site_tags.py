@@ -1,0 +1,70 @@
+"""Tags for the site-wide layout: home link, main menu and language switcher."""
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+register = template.Library()
+
+# The main menu, in order: the first live page of each type, then search.
+MAIN_MENU = [
+    ("dialogues.DialogueIndexPage", _("Dialoger")),
+    ("proposals.SuggestionBoxPage", _("Förslagslådan")),
+]
+
+
+def _site(request):
+    return Site.find_for_request(request) if request else None
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    site = _site(context.get("request"))
+    if site is None:
+        return "/"
+    return site.root_page.get_url(request=context.get("request")) or "/"
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    current_path = request.path if request else ""
+    items = []
+    for model_label, label in MAIN_MENU:
+        try:
+            model = apps.get_model(model_label)
+        except LookupError:
+            continue
+        page = model.objects.live().public().order_by("path").first()
+        if page is None:
+            continue
+        url = page.get_url(request=request)
+        items.append(
+            {"label": label, "url": url, "active": current_path.startswith(url or "\0")}
+        )
+    search_url = reverse("search")
+    items.append(
+        {"label": _("Sök"), "url": search_url, "active": current_path == search_url}
+    )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Links to the same page in every language; plain links, no JavaScript needed."""
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]

@@ -1,0 +1,1 @@
+"""Project configuration for Delaktig, imported as ``delaktig_site``."""

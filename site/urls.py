@@ -1,0 +1,30 @@
+"""URL configuration: the admin outside, the public site inside language prefixes."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from search import views as search_views
+
+urlpatterns = [
+    path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Public pages: Swedish at /, English at /en/. Apps add their routes above Wagtail's.
+urlpatterns += i18n_patterns(
+    path("sok/", search_views.search, name="search"),
+    path("kommentarer/", include("django_comments_xtd.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,56 @@
+"""Shared fixtures: the demo site, and a real browser for browser tests."""
+
+import io
+import os
+import shutil
+
+import pytest
+
+from home import demo as home_demo
+
+CHROMIUM = (
+    os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+)
+
+
+@pytest.fixture
+def site(db):
+    """Mittköping's site as the demo command builds it (home, legal pages, users)."""
+    return home_demo.build(io.StringIO())
+
+
+@pytest.fixture
+def browser():
+    """A fresh chromium per test. Not session-wide: while Playwright's sync API is
+    active an event loop runs, and Django then hands out other connection objects,
+    which breaks the serialized rollback of transactional tests."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"chromium is not installed at {CHROMIUM} (service missing)")
+    # Playwright's sync API runs an event loop in this thread; the live server's
+    # database work happens in its own thread, so Django's guard is not needed here.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()

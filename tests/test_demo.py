@@ -1,0 +1,51 @@
+"""The demo command builds Mittköping once; a second run changes nothing."""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+COUNTED_APPS = {
+    "home",
+    "dialogues",
+    "proposals",
+    "wagtailcore",
+    "wagtailimages",
+    "auth",
+}
+
+
+def object_counts():
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in COUNTED_APPS
+    }
+
+
+def test_demo_command_is_idempotent():
+    call_command("load_demo", stdout=io.StringIO())
+    first = object_counts()
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    assert object_counts() == first
+    assert first["home.HomePage"] == 1
+    assert first["auth.User"] == 3
+    assert "kommunikator" in output.getvalue()
+
+
+def test_demo_users_are_in_their_groups():
+    call_command("load_demo", stdout=io.StringIO())
+    User = apps.get_model("auth", "User")
+    assert User.objects.get(username="admin").is_superuser
+    assert (
+        User.objects.get(username="kommunikator")
+        .groups.filter(name="Kommunikatörer")
+        .exists()
+    )
+    assert (
+        User.objects.get(username="politiker").groups.filter(name="Politiker").exists()
+    )

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django_recaptcha",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +73,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+# Admin log-in throttling (django-axes): the backend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "delaktig_site.urls"
@@ -209,6 +219,38 @@ RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
 SILENCED_SYSTEM_CHECKS = (
     [] if RECAPTCHA_ENABLED else ["django_recaptcha.recaptcha_test_key_error"]
 )
+
+# Content-Security-Policy (django-csp): only the site's own scripts and styles, plus
+# Google's reCAPTCHA hosts when the municipality has switched reCAPTCHA on.
+RECAPTCHA_HOSTS = [
+    "https://www.google.com/recaptcha/",
+    "https://www.gstatic.com/recaptcha/",
+]
+_third_party = RECAPTCHA_HOSTS if RECAPTCHA_ENABLED else []
+CONTENT_SECURITY_POLICY = {
+    # The Wagtail admin uses inline scripts and styles; it is for staff only.
+    "EXCLUDE_URL_PREFIXES": [f"/{ADMIN_PATH}/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *_third_party],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": _third_party or ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+
+AXES_FAILURE_LIMIT = int(os.environ.get("DELAKTIG_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(os.environ.get("DELAKTIG_LOGIN_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_RESET_ON_SUCCESS = True
+
 
 LOGGING = {
     "version": 1,

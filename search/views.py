@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from .swedish import build_query
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
@@ -17,8 +19,8 @@ def search(request):
         error = _("Sökfrågan är för lång. Använd högst %(max)s tecken.") % {
             "max": MAX_QUERY_LENGTH
         }
-    elif query:
-        results = Page.objects.live().public().specific().search(query)
+    elif query and (search_query := build_query(query)) is not None:
+        results = Page.objects.live().public().specific().search(search_query)
     page_obj = None
     if results is not None:
         paginator = Paginator(results, RESULTS_PER_PAGE)

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ProposalsConfig(AppConfig):
     name = "proposals"
     verbose_name = _("Förslagslådan")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from proposals.models import Proposal, Signature
+        from proposals.permissions import ResidentContentPolicy
+
+        for model in (Proposal, Signature):
+            register_permission_policy(model, ResidentContentPolicy(model))

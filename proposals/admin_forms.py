@@ -1,0 +1,66 @@
+"""Admin forms: the communicator's correction of a proposal and the rejection."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from proposals.constants import RejectionReason
+from proposals.models import ProposalEdit
+
+TRACKED_FIELDS = ["title", "text", "topic", "area", "author_name"]
+
+
+class ProposalAdminForm(WagtailAdminModelForm):
+    """Lets communicators correct spelling or remove personal data; every change is
+    recorded with the before and after text, who made it and why."""
+
+    edit_note = forms.CharField(
+        label=_("Anledning till ändringen"),
+        max_length=200,
+        required=False,
+        help_text=_("T.ex. rättat stavning, tagit bort personuppgifter om en granne."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._original = {
+            name: str(getattr(self.instance, name, "") or "")
+            for name in TRACKED_FIELDS
+            if self.instance.pk
+        }
+
+    def save(self, commit=True):
+        instance = super().save(commit=commit)
+        changes = {
+            name: {
+                "before": self._original[name],
+                "after": str(getattr(instance, name)),
+            }
+            for name in TRACKED_FIELDS
+            if name in self._original
+            and self._original[name] != str(getattr(instance, name))
+        }
+        if changes and commit:
+            ProposalEdit.objects.create(
+                proposal=instance,
+                editor=self.for_user,
+                changes=changes,
+                note=self.cleaned_data.get("edit_note", ""),
+            )
+        return instance
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Skäl"), choices=RejectionReason.choices, widget=forms.RadioSelect
+    )
+    message = forms.CharField(
+        label=_("Meddelande till förslagsställaren"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=4000,
+        help_text=_("Skickas med e-post. Visas inte på webbplatsen."),
+    )
+
+
+class ConfirmForm(forms.Form):
+    """An empty form: the POST itself is the decision."""

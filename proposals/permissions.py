@@ -1,0 +1,10 @@
+"""Permission policies: proposals and signatures come from residents, never the admin."""
+
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+class ResidentContentPolicy(ModelPermissionPolicy):
+    """Model permissions, except that nobody adds these objects in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)

@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the suggestion box: statuses, rejection reasons, areas, sorts."""
+"""Fixed vocabularies of the suggestion box: statuses, reasons, areas, sorts."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -300,7 +300,7 @@ def _build_proposal(box, topics, row):
                 proposal,
                 outcome=outcome,
                 decision_url="https://www.mittkoping.se/protokoll",
-                text="Kommunstyrelsen har behandlat förslaget. Läs beslutet i protokollet.",
+                text="Kommunstyrelsen har behandlat förslaget. Läs beslutet.",
             )
         return
     _signatures(proposal, signatures)

@@ -1,4 +1,4 @@
-"""Permission policies: proposals and signatures come from residents, never the admin."""
+"""Permission policies: proposals and signatures come from residents only."""
 
 from wagtail.permission_policies import ModelPermissionPolicy
 

@@ -115,7 +115,7 @@ class ProposalsViewSetGroup(SnippetViewSetGroup):
     menu_name = "proposals"
 
     def get_submenu_items(self):
-        """The moderation queue first: the proposals listing filtered to waiting ones."""
+        """The moderation queue first: proposals waiting for a decision."""
         queue = self.registerables[0].get_menu_item(order=0)
         queue.label = _("Moderationskö")
         queue.name = "moderation-queue"

@@ -20,13 +20,13 @@ class Topic(models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
-    def __str__(self):
-        return self.name
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("ämne")
         verbose_name_plural = _("ämnen")
+
+    def __str__(self):
+        return self.name
 
 
 class SuggestionBoxPage(RoutablePageMixin, Page):

@@ -112,6 +112,12 @@ class Proposal(index.Indexed, models.Model):
         index.RelatedFields("topic", [index.SearchField("name")]),
     ]
 
+    class Meta:
+        ordering = ["-opened_at", "-created_at"]
+        verbose_name = _("förslag")
+        verbose_name_plural = _("förslag")
+        indexes = [models.Index(fields=["status", "signing_deadline"])]
+
     def __str__(self):
         return self.title
 
@@ -159,12 +165,6 @@ class Proposal(index.Indexed, models.Model):
             "proposal_view", args=[self.pk]
         )
 
-    class Meta:
-        ordering = ["-opened_at", "-created_at"]
-        verbose_name = _("förslag")
-        verbose_name_plural = _("förslag")
-        indexes = [models.Index(fields=["status", "signing_deadline"])]
-
 
 STATUS_MESSAGES = {
     Status.OPEN: _("Förslaget publicerades och är öppet för underskrifter."),
@@ -194,6 +194,11 @@ class FeedbackEntry(models.Model):
     )
     text = models.TextField(_("text"), blank=True)
 
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("händelse")
+        verbose_name_plural = _("händelser")
+
     def __str__(self):
         return f"{self.proposal}: {self.message[:40]}"
 
@@ -203,11 +208,6 @@ class FeedbackEntry(models.Model):
         if self.text:
             return self.text
         return STATUS_MESSAGES.get(self.status, "")
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("händelse")
-        verbose_name_plural = _("händelser")
 
 
 class ProposalEdit(models.Model):
@@ -230,10 +230,10 @@ class ProposalEdit(models.Model):
     changes = models.JSONField(_("ändringar"), default=dict)
     note = models.CharField(_("anledning"), max_length=200, blank=True)
 
-    def __str__(self):
-        return f"{self.proposal} ({self.edited_at:%Y-%m-%d})"
-
     class Meta:
         ordering = ["-edited_at"]
         verbose_name = _("redigering")
         verbose_name_plural = _("redigeringar")
+
+    def __str__(self):
+        return f"{self.proposal} ({self.edited_at:%Y-%m-%d})"

@@ -46,6 +46,18 @@ class Signature(models.Model):
         help_text=_("Över gränsen för underskrifter från samma adress; räknas inte."),
     )
 
+    class Meta:
+        ordering = ["confirmed_at", "pk"]
+        verbose_name = _("underskrift")
+        verbose_name_plural = _("underskrifter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "email_normalised"],
+                condition=models.Q(confirmed_at__isnull=False),
+                name="proposals_one_confirmed_signature_per_email",
+            )
+        ]
+
     def __str__(self):
         return f"{self.name} – {self.proposal}"
 
@@ -60,15 +72,3 @@ class Signature(models.Model):
     @property
     def public_name(self):
         return self.name if self.show_name else ""
-
-    class Meta:
-        ordering = ["confirmed_at", "pk"]
-        verbose_name = _("underskrift")
-        verbose_name_plural = _("underskrifter")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["proposal", "email_normalised"],
-                condition=models.Q(confirmed_at__isnull=False),
-                name="proposals_one_confirmed_signature_per_email",
-            )
-        ]

@@ -1,9 +1,12 @@
 """Fixtures for the suggestion box: a box page, topics and proposals in any state."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import cache
 
-from proposals.constants import Area
+from proposals import notifications
+
 from tests.proposals.factories import make_box, make_proposal, make_topic
 
 
@@ -14,6 +17,21 @@ def _fresh_limits(settings):
     settings.PROPOSALS_MIN_FILL_SECONDS = 0
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _mail_without_commit(request, monkeypatch):
+    """Tests inside one rolled-back transaction never commit, so e-mails queued for
+    after the commit are sent at once there. Transactional tests keep the real
+    on_commit behaviour."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return
+    monkeypatch.setattr(
+        notifications,
+        "transaction",
+        SimpleNamespace(on_commit=lambda func, **kwargs: func()),
+    )
 
 
 @pytest.fixture
@@ -38,5 +56,3 @@ def proposal_factory(box, topic):
 def open_proposal(proposal_factory):
     return proposal_factory("open", title="Fler bänkar i Stadsparken")
 
-
-AREA = Area.CENTRE

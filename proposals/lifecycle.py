@@ -262,19 +262,19 @@ def _add_to_count(locked, delta):
         _refer(locked)
 
 
-@transaction.atomic
 def sign(proposal, *, flagged=False, ip_address=None, request=None, **data):
     """Store an unconfirmed signature and send its confirmation link.
 
     A flagged signature (over the rate limit) is kept but not counted until a
     communicator clears it, as the UK Parliament petitions site does."""
-    enforce_deadline(proposal)
+    enforce_deadline(proposal)  # its own transaction: a closure sticks
     if not proposal.signing_open:
         raise SigningClosed
-    signature = Signature.objects.create(
-        proposal=proposal, flagged=flagged, ip_address=ip_address, **data
-    )
-    notifications.signature_confirmation(signature, request=request)
+    with transaction.atomic():
+        signature = Signature.objects.create(
+            proposal=proposal, flagged=flagged, ip_address=ip_address, **data
+        )
+        notifications.signature_confirmation(signature, request=request)
     return signature
 
 

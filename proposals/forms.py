@@ -13,6 +13,11 @@ from proposals.models import Topic
 
 STARTED_SALT = "proposals.form-started"
 AREA_CHOICES = [("", _("Välj område")), *Area.choices]
+NAME_TOO_LONG = _("Namnet får vara högst %(limit_value)d tecken.")
+EMAIL_ERRORS = {
+    "required": _("Skriv din e-postadress."),
+    "invalid": _("Skriv en e-postadress som namn@exempel.se."),
+}
 
 
 def _started_token():
@@ -106,30 +111,64 @@ class SubmitProposalForm(ProtectedForm):
         min_length=5,
         max_length=120,
         help_text=_("Kort och tydligt, högst 120 tecken."),
+        error_messages={
+            "required": _("Skriv en rubrik."),
+            "min_length": _("Rubriken behöver vara minst %(limit_value)d tecken."),
+            "max_length": _(
+                "Rubriken får vara högst %(limit_value)d tecken "
+                "(den är %(show_value)d)."
+            ),
+        },
     )
     text = forms.CharField(
         label=_("Ditt förslag"),
         min_length=20,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Beskriv ditt förslag."),
+            "min_length": _("Beskriv förslaget med minst %(limit_value)d tecken."),
+            "max_length": _(
+                "Förslaget får vara högst %(limit_value)d tecken "
+                "(det är %(show_value)d)."
+            ),
+        },
         help_text=_(
             "Beskriv vad du vill att kommunen ska göra och varför. Skriv inte "
             "personuppgifter om andra."
         ),
     )
     topic = forms.ModelChoiceField(
-        label=_("Ämne"), queryset=Topic.objects.all(), empty_label=_("Välj ämne")
+        label=_("Ämne"),
+        queryset=Topic.objects.all(),
+        empty_label=_("Välj ämne"),
+        error_messages={
+            "required": _("Välj ett ämne."),
+            "invalid_choice": _("Välj ett av ämnena i listan."),
+        },
     )
-    area = forms.ChoiceField(label=_("Område"), choices=AREA_CHOICES)
+    area = forms.ChoiceField(
+        label=_("Område"),
+        choices=AREA_CHOICES,
+        error_messages={
+            "required": _("Välj ett område."),
+            "invalid_choice": _("Välj ett av områdena i listan."),
+        },
+    )
     author_name = forms.CharField(
         label=_("Namn som visas"),
         max_length=100,
         help_text=_("Visas tillsammans med förslaget. Det kan vara bara förnamnet."),
+        error_messages={
+            "required": _("Skriv det namn som ska visas."),
+            "max_length": NAME_TOO_LONG,
+        },
     )
     email = forms.EmailField(
         label=_("E-post"),
         max_length=254,
         help_text=_("Visas aldrig. Vi skickar en länk som du bekräftar förslaget med."),
+        error_messages=EMAIL_ERRORS,
     )
     consent = forms.BooleanField(
         label=_(
@@ -154,7 +193,11 @@ class SubmitProposalForm(ProtectedForm):
 
 
 class SignForm(ProtectedForm):
-    name = forms.CharField(label=_("Namn"), max_length=100)
+    name = forms.CharField(
+        label=_("Namn"),
+        max_length=100,
+        error_messages={"required": _("Skriv ditt namn."), "max_length": NAME_TOO_LONG},
+    )
     show_name = forms.BooleanField(
         label=_("Visa mitt namn bland dem som skrivit under"),
         required=False,
@@ -166,6 +209,7 @@ class SignForm(ProtectedForm):
         help_text=_(
             "Visas aldrig. Din underskrift räknas när du klickat på länken vi skickar."
         ),
+        error_messages=EMAIL_ERRORS,
     )
     area = forms.ChoiceField(
         label=_("Område (frivilligt)"), choices=AREA_CHOICES, required=False

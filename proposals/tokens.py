@@ -1,8 +1,11 @@
 """Private links: signed, unguessable tokens for confirming and managing.
 
 Nothing is stored: Django's signing (keyed on SECRET_KEY) proves the link came from
-us, and confirmation links expire."""
+us, and confirmation links expire. The signed value is base64url-encoded once more
+because Wagtail's page routes only accept letters, digits, "-" and "_" in a path."""
 
+import base64
+import binascii
 from datetime import timedelta
 
 from django.core import signing
@@ -25,17 +28,19 @@ class ExpiredToken(InvalidToken):
 
 
 def make_token(kind, pk):
-    return signing.dumps(pk, salt=f"proposals.{kind}")
+    signed = signing.dumps(pk, salt=f"proposals.{kind}")
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 def read_token(kind, token):
     """Return the primary key a token was made for, or raise InvalidToken."""
     max_age = CONFIRMATION_MAX_AGE if kind in EXPIRING else None
     try:
-        value = signing.loads(token, salt=f"proposals.{kind}", max_age=max_age)
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        value = signing.loads(signed, salt=f"proposals.{kind}", max_age=max_age)
     except signing.SignatureExpired as error:
         raise ExpiredToken from error
-    except (signing.BadSignature, ValueError, UnicodeError) as error:
+    except (signing.BadSignature, binascii.Error, ValueError, UnicodeError) as error:
         raise InvalidToken from error
     if not isinstance(value, int):
         raise InvalidToken

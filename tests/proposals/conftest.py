@@ -55,4 +55,3 @@ def proposal_factory(box, topic):
 @pytest.fixture
 def open_proposal(proposal_factory):
     return proposal_factory("open", title="Fler bänkar i Stadsparken")
-

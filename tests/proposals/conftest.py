@@ -47,7 +47,8 @@ def topic(db):
 @pytest.fixture
 def proposal_factory(box, topic):
     def factory(status="open", **kwargs):
-        return make_proposal(box, topic, status=status, **kwargs)
+        chosen_topic = kwargs.pop("topic", topic)
+        return make_proposal(box, chosen_topic, status=status, **kwargs)
 
     return factory
 

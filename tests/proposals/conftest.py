@@ -6,7 +6,6 @@ import pytest
 from django.core.cache import cache
 
 from proposals import notifications
-
 from tests.proposals.factories import make_box, make_proposal, make_topic
 
 

@@ -6,9 +6,8 @@ from urllib.parse import urlsplit
 
 from django.core import mail, signing
 
-from proposals.forms import STARTED_SALT
-
 from proposals.constants import Area
+from proposals.forms import STARTED_SALT
 
 LINK = re.compile(r"https?://\S+")
 
@@ -31,7 +30,9 @@ def started(seconds_ago=60):
 def submit_data(topic_obj, **overrides):
     return {
         "title": "Fler cykelställ vid Resecentrum",
-        "text": "Cykelställen vid Resecentrum är alltid fulla. Bygg fler, gärna med tak.",
+        "text": (
+            "Cykelställen vid Resecentrum är alltid fulla. Bygg fler, gärna med tak."
+        ),
         "topic": str(topic_obj.pk),
         "area": Area.CENTRE,
         "author_name": "Alva",

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from proposals.constants import RejectionReason
+from proposals.constants import DecisionOutcome, RejectionReason
 from proposals.models import ProposalEdit
 
 TRACKED_FIELDS = ["title", "text", "topic", "area", "author_name"]
@@ -59,6 +59,25 @@ class RejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=4000,
         help_text=_("Skickas med e-post. Visas inte på webbplatsen."),
+    )
+
+
+class AnswerForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Beslut"), choices=DecisionOutcome.choices, widget=forms.RadioSelect
+    )
+    case_number = forms.CharField(
+        label=_("Diarienummer"), max_length=40, required=False
+    )
+    decision_url = forms.URLField(label=_("Länk till beslutet"), required=False)
+    text = forms.CharField(
+        label=_("Svar till invånarna"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=4000,
+        required=False,
+        help_text=_(
+            "Visas i förslagets historik och skickas till dem som vill ha besked."
+        ),
     )
 
 

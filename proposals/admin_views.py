@@ -10,7 +10,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from proposals import lifecycle
-from proposals.admin_forms import ConfirmForm, RejectForm
+from proposals.admin_forms import AnswerForm, ConfirmForm, RejectForm
 from proposals.models import Proposal, Signature
 
 
@@ -99,6 +99,29 @@ class RejectView(AdminActionView):
             message=form.cleaned_data["message"],
         )
         log(self.object, "wagtail.moderation.reject", user=self.request.user)
+
+
+class AnswerView(AdminActionView):
+    page_title = _("Registrera kommunens svar")
+    form_class = AnswerForm
+    button_label = _("Spara svaret")
+    description = _(
+        "Förslaget får status besvarat. Svaret visas på förslagets sida och skickas "
+        "till förslagsställaren och till dem som bett om besked."
+    )
+    success_message = _("Svaret på ”%(title)s” är registrerat.")
+    index_query = "?status=referred"
+
+    def act(self, form):
+        data = form.cleaned_data
+        lifecycle.answer(
+            self.object,
+            outcome=data["outcome"],
+            decision_url=data["decision_url"],
+            text=data["text"],
+            case_number=data["case_number"],
+        )
+        log(self.object, "wagtail.edit", user=self.request.user)
 
 
 class ClearSignatureView(AdminActionView):

@@ -65,7 +65,11 @@ def can_transition(proposal, target):
 
 def _locked(proposal_or_id):
     pk = getattr(proposal_or_id, "pk", proposal_or_id)
-    return Proposal.objects.select_for_update().select_related("box").get(pk=pk)
+    return (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("box")
+        .get(pk=pk)
+    )
 
 
 def _sync(original, locked):
@@ -192,13 +196,18 @@ def refer(proposal, *, case_number=""):
 
 
 @transaction.atomic
-def answer(proposal, *, outcome, decision_url="", text=""):
+def answer(proposal, *, outcome, decision_url="", text="", case_number=""):
     """Record the municipality's decision on a referred proposal."""
     if outcome not in DecisionOutcome.values:
         raise ValueError(f"unknown outcome {outcome!r}")
     locked = _locked(proposal)
     entry = _move(
-        locked, Status.ANSWERED, text=text, outcome=outcome, decision_url=decision_url
+        locked,
+        Status.ANSWERED,
+        text=text,
+        outcome=outcome,
+        decision_url=decision_url,
+        case_number=case_number or locked.case_number,
     )
     notifications.trail_entry(entry, signers=_keep_informed_emails(locked))
     _sync(proposal, locked)

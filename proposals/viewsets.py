@@ -37,6 +37,16 @@ class ProposalIndexView(IndexView):
                     priority=2,
                 ),
             ]
+        if instance.status == Status.REFERRED and self.user_has_permission("change"):
+            namespace = self.index_url_name.rsplit(":", 1)[0]
+            buttons.append(
+                MenuItem(
+                    _("Registrera svar"),
+                    url=reverse(f"{namespace}:answer", args=[instance.pk]),
+                    icon_name="comment",
+                    priority=1,
+                )
+            )
         return buttons
 
 
@@ -82,7 +92,11 @@ class ProposalViewSet(ActionViewSetMixin, SnippetViewSet):
     search_fields = ["title", "text", "author_name"]
     search_backend_name = None
     ordering = ["-created_at"]
-    actions = {"approve": admin_views.ApproveView, "reject": admin_views.RejectView}
+    actions = {
+        "approve": admin_views.ApproveView,
+        "reject": admin_views.RejectView,
+        "answer": admin_views.AnswerView,
+    }
     edit_handler = ObjectList(
         [*Proposal.panels, FieldPanel("edit_note")], base_form_class=ProposalAdminForm
     )

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from proposals import notifications
 from tests.proposals.factories import make_box, make_proposal, make_topic
@@ -11,11 +12,14 @@ from tests.proposals.factories import make_box, make_proposal, make_topic
 
 @pytest.fixture(autouse=True)
 def _fresh_limits(settings):
-    """Rate-limit counters are per test; forms may be sent at once in tests."""
+    """Rate-limit counters are per test; forms may be sent at once in tests; each
+    test starts in Swedish (a request under /en/ leaves English active)."""
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     settings.PROPOSALS_MIN_FILL_SECONDS = 0
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

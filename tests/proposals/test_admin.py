@@ -151,3 +151,41 @@ def test_communicator_clears_a_flagged_signature(client, communicator, open_prop
     assert response.status_code == 302
     assert not Signature.objects.get(pk=signature.pk).flagged
     assert Proposal.objects.get(pk=open_proposal.pk).signature_count == 1
+
+
+def test_communicator_records_the_answer(client, communicator, proposal_factory):
+    proposal = proposal_factory(Status.REFERRED)
+    listing = client.get(reverse(f"{NS}:list"), {"status": Status.REFERRED})
+    assert "Registrera svar" in listing.content.decode()
+    url = reverse(f"{NS}:answer", args=[proposal.pk])
+    response = client.post(url, {"outcome": "nonsense"})
+    assert response.status_code == 200
+    assert Proposal.objects.get(pk=proposal.pk).status == Status.REFERRED
+    response = client.post(
+        url,
+        {
+            "outcome": "partly_approved",
+            "case_number": "KS 2026/77",
+            "decision_url": "https://www.mittkoping.se/protokoll/77",
+            "text": "Kommunen bygger tio nya cykelställ i vår.",
+        },
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == Status.ANSWERED
+    assert proposal.case_number == "KS 2026/77"
+    html = client.get(proposal.get_url()).content.decode()
+    assert "Delvis bifall" in html and "KS 2026/77" in html
+    assert "tio nya cykelställ" in html
+
+
+def test_signature_and_topic_admin_pages_load(client, communicator, open_proposal):
+    signature = lifecycle.sign(open_proposal, name="Namn", email="n@example.org")
+    edit = client.get(reverse(f"{SIG_NS}:edit", args=[signature.pk]))
+    assert edit.status_code == 200
+    assert client.get(reverse("wagtailsnippets_proposals_topic:add")).status_code == 200
+    response = client.post(
+        reverse("wagtailsnippets_proposals_topic:add"),
+        {"name": "Kultur", "slug": "kultur"},
+    )
+    assert response.status_code == 302

@@ -285,3 +285,23 @@ def test_referral_tells_the_proposer_and_signers_who_asked(proposal_factory):
     recipients = sorted(address for m in mail.outbox for address in m.to)
     assert recipients == sorted([PROPOSER_EMAIL, "vill.veta@example.org"])
     assert all("lämnats till kommunen" in m.body for m in mail.outbox)
+
+
+def test_nothing_is_half_saved_when_an_action_fails(box, topic, monkeypatch):
+    from proposals import notifications
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("mail template broke")
+
+    monkeypatch.setattr(notifications, "proposal_confirmation", broken)
+    with pytest.raises(RuntimeError):
+        lifecycle.submit_proposal(
+            box,
+            title="Halvsparat?",
+            text="Det här förslaget ska inte finnas kvar efteråt.",
+            topic=topic,
+            area="centrum",
+            author_name="Test",
+            author_email="test@example.org",
+        )
+    assert not Proposal.objects.filter(title="Halvsparat?").exists()

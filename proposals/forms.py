@@ -44,6 +44,8 @@ class ProtectedForm(AccessibleFormMixin, forms.Form):
     """reCAPTCHA when the municipality has keys; otherwise a honeypot and a minimum
     fill time, which stop most scripts without bothering people."""
 
+    mark_optional = True
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if settings.RECAPTCHA_ENABLED:
@@ -212,7 +214,7 @@ class SignForm(ProtectedForm):
         error_messages=EMAIL_ERRORS,
     )
     area = forms.ChoiceField(
-        label=_("Område (frivilligt)"), choices=AREA_CHOICES, required=False
+        label=_("Område"), choices=AREA_CHOICES, required=False
     )
     keep_informed = forms.BooleanField(
         label=_("Jag vill få besked när förslaget lämnas till kommunen och besvaras"),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from proposals.constants import (
     LISTED_STATUSES,
@@ -18,7 +19,7 @@ from proposals.constants import (
 )
 
 
-class ProposalQuerySet(models.QuerySet):
+class ProposalQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """Proposals anyone may read: published once, never rejected or unconfirmed."""
         return self.filter(

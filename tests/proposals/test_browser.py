@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connections
 
 from proposals.constants import Status
 from proposals.models import Proposal
@@ -18,6 +19,14 @@ pytestmark = [
 ]
 
 LINK = re.compile(r"https?://\S+")
+
+
+@pytest.fixture
+def close_connections(browser):
+    """Queries made while Playwright's loop runs get their own connections; close
+    them before the browser goes, or PostgreSQL cannot drop the test database."""
+    yield
+    connections.close_all()
 
 
 @pytest.fixture
@@ -49,7 +58,7 @@ def mails_to(mail_dir, to):
 
 
 def test_submit_confirm_moderate_sign_confirm_referred(
-    live_server, site, mail_dir, page
+    live_server, site, mail_dir, page, close_connections
 ):
     box = make_box(site, signature_threshold=1)
     make_topic()
@@ -129,7 +138,7 @@ def test_submit_confirm_moderate_sign_confirm_referred(
     resident.context.close()
 
 
-def test_accessibility_of_public_pages(live_server, site, page):
+def test_accessibility_of_public_pages(live_server, site, page, close_connections):
     box = make_box(site)
     topic = make_topic()
     proposal = make_proposal(box, topic, Status.OPEN, signatures=2)
@@ -153,7 +162,7 @@ def test_accessibility_of_public_pages(live_server, site, page):
     assert_no_axe_violations(page)
 
 
-def test_pages_work_without_javascript(live_server, site, browser):
+def test_pages_work_without_javascript(live_server, site, browser, close_connections):
     box = make_box(site)
     make_topic()
     context = browser.new_context(locale="sv-SE", java_script_enabled=False)

@@ -213,9 +213,7 @@ class SignForm(ProtectedForm):
         ),
         error_messages=EMAIL_ERRORS,
     )
-    area = forms.ChoiceField(
-        label=_("Område"), choices=AREA_CHOICES, required=False
-    )
+    area = forms.ChoiceField(label=_("Område"), choices=AREA_CHOICES, required=False)
     keep_informed = forms.BooleanField(
         label=_("Jag vill få besked när förslaget lämnas till kommunen och besvaras"),
         required=False,

@@ -92,6 +92,19 @@ class SuggestionBoxPage(RoutablePageMixin, Page):
         context["similar_url"] = base_url + self.reverse_subpage("similar_view")
         return context
 
+    def get_sitemap_urls(self, request=None):
+        """The box itself and every public proposal routed under it."""
+        urls = super().get_sitemap_urls(request)
+        base_url = self.get_full_url(request=request)
+        for pk, changed in self.proposals.public().values_list("pk", "opened_at"):
+            urls.append(
+                {
+                    "location": base_url + self.reverse_subpage("proposal_view", [pk]),
+                    "lastmod": changed,
+                }
+            )
+        return urls
+
     @path("")
     def listing_view(self, request):
         from proposals.views import public

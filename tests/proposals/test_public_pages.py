@@ -213,3 +213,11 @@ def test_box_page_is_routable_and_in_the_menu(client, box):
     html = client.get("/").content.decode()
     assert f'href="{box.url}"' in html
     assert Page.objects.type(type(box)).live().count() == 1
+
+
+def test_sitemap_lists_public_proposals_only(client, box, proposal_factory):
+    public = proposal_factory(Status.OPEN, title="Publikt")
+    hidden = proposal_factory(Status.IN_MODERATION, title="Granskas")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"/forslagslada/forslag/{public.pk}/" in xml
+    assert f"/forslagslada/forslag/{hidden.pk}/" not in xml

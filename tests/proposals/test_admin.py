@@ -189,3 +189,18 @@ def test_signature_and_topic_admin_pages_load(client, communicator, open_proposa
         {"name": "Kultur", "slug": "kultur"},
     )
     assert response.status_code == 302
+
+
+def test_box_terms_default_and_are_editable_by_communicators(client, communicator, box):
+    from proposals.models import SuggestionBoxPage
+
+    fresh = SuggestionBoxPage(title="Ny låda", slug="ny")
+    assert fresh.signature_threshold == 100
+    assert fresh.signing_days == 90
+    assert fresh.signing_continues_after_referral is True
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[box.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="signature_threshold"' in html
+    assert 'name="signing_days"' in html
+    assert 'name="signing_continues_after_referral"' in html

@@ -345,6 +345,21 @@ def clear_signature(signature):
     return signature
 
 
+def purge_unconfirmed(*, now=None):
+    """Delete what was never confirmed once its link has expired: nobody can
+    confirm it any more, so keeping the e-mail address would serve no purpose."""
+    from proposals.tokens import CONFIRMATION_MAX_AGE
+
+    cutoff = (now or timezone.now()) - CONFIRMATION_MAX_AGE
+    signatures, _ = Signature.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    proposals, _ = Proposal.objects.filter(
+        status=Status.SUBMITTED, created_at__lt=cutoff
+    ).delete()
+    return signatures, proposals
+
+
 def counted_signatures():
     return Q(signatures__confirmed_at__isnull=False, signatures__flagged=False)
 

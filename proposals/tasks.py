@@ -7,5 +7,7 @@ from proposals import lifecycle
 
 @task()
 def close_expired_proposals():
-    """Enforce passed signing deadlines; cron runs it through a management command."""
+    """Enforce passed signing deadlines and drop unconfirmed leftovers; cron runs
+    it through a management command."""
+    lifecycle.purge_unconfirmed()
     return lifecycle.close_expired()

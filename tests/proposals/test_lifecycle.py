@@ -285,6 +285,8 @@ def test_referral_tells_the_proposer_and_signers_who_asked(proposal_factory):
     recipients = sorted(address for m in mail.outbox for address in m.to)
     assert recipients == sorted([PROPOSER_EMAIL, "vill.veta@example.org"])
     assert all("lämnats till kommunen" in m.body for m in mail.outbox)
+    signer_mail = next(m for m in mail.outbox if m.to == ["vill.veta@example.org"])
+    assert "/mitt-forslag/" not in signer_mail.body  # the proposer's private link
 
 
 def test_nothing_is_half_saved_when_an_action_fails(box, topic, monkeypatch):
@@ -305,3 +307,29 @@ def test_nothing_is_half_saved_when_an_action_fails(box, topic, monkeypatch):
             author_email="test@example.org",
         )
     assert not Proposal.objects.filter(title="Halvsparat?").exists()
+
+
+def test_cron_purges_unconfirmed_leftovers_after_the_link_expired(proposal_factory):
+    from django.core.management import call_command
+
+    from proposals.models import Signature
+
+    old_submission = proposal_factory(Status.SUBMITTED, title="Aldrig bekräftat")
+    fresh_submission = proposal_factory(Status.SUBMITTED, title="Nyss inskickat")
+    proposal = proposal_factory(Status.OPEN, title="Öppet")
+    old = lifecycle.sign(proposal, name="Gammal", email="gammal@example.org")
+    fresh = lifecycle.sign(proposal, name="Ny", email="ny@example.org")
+    confirmed = lifecycle.sign(proposal, name="Klar", email="klar@example.org")
+    lifecycle.confirm_signature(confirmed.pk)
+    eight_days_ago = timezone.now() - timedelta(days=8)
+    Signature.objects.filter(pk__in=[old.pk, confirmed.pk]).update(
+        created_at=eight_days_ago
+    )
+    Proposal.objects.filter(pk=old_submission.pk).update(created_at=eight_days_ago)
+    call_command("close_expired_proposals", stdout=__import__("io").StringIO())
+    assert set(Signature.objects.values_list("pk", flat=True)) == {
+        fresh.pk,
+        confirmed.pk,
+    }
+    assert not Proposal.objects.filter(pk=old_submission.pk).exists()
+    assert Proposal.objects.filter(pk=fresh_submission.pk).exists()

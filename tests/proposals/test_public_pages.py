@@ -221,3 +221,22 @@ def test_sitemap_lists_public_proposals_only(client, box, proposal_factory):
     xml = client.get("/sitemap.xml").content.decode()
     assert f"/forslagslada/forslag/{public.pk}/" in xml
     assert f"/forslagslada/forslag/{hidden.pk}/" not in xml
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "forslag/99999999999999999999999/",
+        "forslag/99999999999999999999999/skriv-under/",
+        "forslag/0/",
+    ],
+)
+def test_impossible_ids_are_not_found(client, box, path):
+    assert client.get(box.url + path).status_code == 404
+    assert client.post(box.url + path, {"name": "x"}).status_code == 404
+
+
+def test_null_characters_in_queries_are_harmless(client, box, proposal_factory):
+    proposal_factory(Status.OPEN)
+    assert client.get(box.url, {"topic": "a\x00b"}).status_code == 400
+    assert client.get(box.url + "liknande/", {"q": "cykel\x00ställ"}).status_code == 200

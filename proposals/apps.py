@@ -9,8 +9,9 @@ class ProposalsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from proposals.models import Proposal, Signature
-        from proposals.permissions import ResidentContentPolicy
+        from proposals.models import Proposal, ProposalEdit, Signature
+        from proposals.permissions import RecordPolicy, ResidentContentPolicy
 
         for model in (Proposal, Signature):
             register_permission_policy(model, ResidentContentPolicy(model))
+        register_permission_policy(ProposalEdit, RecordPolicy(ProposalEdit))

@@ -8,3 +8,10 @@ class ResidentContentPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action):
         return action != "add" and super().user_has_permission(user, action)
+
+
+class RecordPolicy(ModelPermissionPolicy):
+    """A record of what happened: it may be read, never added, changed or deleted."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)

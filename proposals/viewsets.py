@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import (
 from proposals import admin_views
 from proposals.admin_forms import ProposalAdminForm
 from proposals.constants import Status
-from proposals.models import Proposal, Signature, Topic
+from proposals.models import Proposal, ProposalEdit, Signature, Topic
 
 
 class ProposalIndexView(IndexView):
@@ -116,6 +116,20 @@ class SignatureViewSet(ActionViewSetMixin, SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("show_name")]
 
 
+class ProposalEditViewSet(SnippetViewSet):
+    """The record of communicators' corrections, with the text before and after."""
+
+    model = ProposalEdit
+    icon = "history"
+    menu_label = _("Redigeringar")
+    list_display = ["proposal", "editor", "edited_at", "note"]
+    list_filter = ["editor"]
+    ordering = ["-edited_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["proposal", "editor", "edited_at", "note", "changes"]
+    panels = [FieldPanel("note")]
+
+
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
@@ -123,7 +137,7 @@ class TopicViewSet(SnippetViewSet):
 
 
 class ProposalsViewSetGroup(SnippetViewSetGroup):
-    items = (ProposalViewSet, SignatureViewSet, TopicViewSet)
+    items = (ProposalViewSet, SignatureViewSet, ProposalEditViewSet, TopicViewSet)
     menu_icon = "mail"
     menu_label = _("Förslagslådan")
     menu_name = "proposals"

@@ -204,3 +204,24 @@ def test_box_terms_default_and_are_editable_by_communicators(client, communicato
     assert 'name="signature_threshold"' in html
     assert 'name="signing_days"' in html
     assert 'name="signing_continues_after_referral"' in html
+
+
+def test_recorded_edits_are_readable_not_editable(
+    client, communicator, proposal_factory
+):
+    proposal = proposal_factory(Status.IN_MODERATION)
+    edit = ProposalEdit.objects.create(
+        proposal=proposal,
+        editor=communicator,
+        changes={"title": {"before": "Fler cyklestall", "after": "Fler cykelställ"}},
+        note="Rättade stavning.",
+    )
+    ns = "wagtailsnippets_proposals_proposaledit"
+    listing = client.get(reverse(f"{ns}:list")).content.decode()
+    assert "Rättade stavning." in listing
+    inspect = client.get(reverse(f"{ns}:inspect", args=[edit.pk]))
+    assert inspect.status_code == 200
+    assert "Fler cyklestall" in inspect.content.decode()
+    client.post(reverse(f"{ns}:edit", args=[edit.pk]), {"note": "Ändrad"})
+    client.post(reverse(f"{ns}:delete", args=[edit.pk]))
+    assert ProposalEdit.objects.get(pk=edit.pk).note == "Rättade stavning."

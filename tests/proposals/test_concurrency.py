@@ -18,8 +18,8 @@ pytestmark = [
     ),
 ]
 
-THREADS = 60
-DISTINCT = 35  # the other 25 threads reuse one of these e-mails in another spelling
+THREADS = 52
+DISTINCT = 30  # the other 22 threads reuse one of these e-mails in another spelling
 
 
 def email_for(n):

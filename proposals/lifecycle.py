@@ -5,6 +5,11 @@ open ─(threshold reached)─▶ referred ─▶ answered
 open ─(deadline passed below threshold)─▶ closed_unsupported
 in_moderation | open ─(proposer withdraws)─▶ withdrawn
 
+The handbook's "Förslagslåda" (Kungsbacka, p. 17) is the model: proposals are put
+on the web and others support them by signing, and feedback "bör vara integrerad i
+det system man använder" – so every public step leaves a dated trail entry and the
+proposer (and signers who asked) are told ("Återkoppla kontinuerligt", p. 19).
+
 Views, admin views, commands and tasks call these functions; each runs in one
 transaction and locks the proposal row, so concurrent requests queue up instead of
 overwriting each other."""

@@ -173,3 +173,20 @@ def test_pages_work_without_javascript(live_server, site, browser, close_connect
     assert page.get_by_text("Något behöver rättas").is_visible()
     assert page.get_by_label("Rubrik").input_value() == "Fler cykelställ vid stationen"
     context.close()
+
+
+def test_pages_fit_a_320px_screen(live_server, site, browser, close_connections):
+    box = make_box(site)
+    proposal = make_proposal(box, make_topic(), Status.OPEN, signatures=2)
+    context = browser.new_context(
+        locale="sv-SE", viewport={"width": 320, "height": 640}
+    )
+    page = context.new_page()
+    for path in (box.url, proposal.get_url(), box.url + "lamna-forslag/"):
+        page.goto(live_server.url + path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth"
+            " - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, path
+    context.close()

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ProposalsConfig(AppConfig):
     name = "proposals"
     verbose_name = _("Förslagslådan")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from proposals.models import Proposal, ProposalEdit, Signature
+        from proposals.permissions import RecordPolicy, ResidentContentPolicy
+
+        for model in (Proposal, Signature):
+            register_permission_policy(model, ResidentContentPolicy(model))
+        register_permission_policy(ProposalEdit, RecordPolicy(ProposalEdit))

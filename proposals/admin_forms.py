@@ -1,0 +1,85 @@
+"""Admin forms: the communicator's correction of a proposal and the rejection."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from proposals.constants import DecisionOutcome, RejectionReason
+from proposals.models import ProposalEdit
+
+TRACKED_FIELDS = ["title", "text", "topic", "area", "author_name"]
+
+
+class ProposalAdminForm(WagtailAdminModelForm):
+    """Lets communicators correct spelling or remove personal data; every change is
+    recorded with the before and after text, who made it and why."""
+
+    edit_note = forms.CharField(
+        label=_("Anledning till ändringen"),
+        max_length=200,
+        required=False,
+        help_text=_("T.ex. rättat stavning, tagit bort personuppgifter om en granne."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._original = {
+            name: str(getattr(self.instance, name, "") or "")
+            for name in TRACKED_FIELDS
+            if self.instance.pk
+        }
+
+    def save(self, commit=True):
+        instance = super().save(commit=commit)
+        changes = {
+            name: {
+                "before": self._original[name],
+                "after": str(getattr(instance, name)),
+            }
+            for name in TRACKED_FIELDS
+            if name in self._original
+            and self._original[name] != str(getattr(instance, name))
+        }
+        if changes and commit:
+            ProposalEdit.objects.create(
+                proposal=instance,
+                editor=self.for_user,
+                changes=changes,
+                note=self.cleaned_data.get("edit_note", ""),
+            )
+        return instance
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Skäl"), choices=RejectionReason.choices, widget=forms.RadioSelect
+    )
+    message = forms.CharField(
+        label=_("Meddelande till förslagsställaren"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=4000,
+        help_text=_("Skickas med e-post. Visas inte på webbplatsen."),
+    )
+
+
+class AnswerForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Beslut"), choices=DecisionOutcome.choices, widget=forms.RadioSelect
+    )
+    case_number = forms.CharField(
+        label=_("Diarienummer"), max_length=40, required=False
+    )
+    decision_url = forms.URLField(label=_("Länk till beslutet"), required=False)
+    text = forms.CharField(
+        label=_("Svar till invånarna"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=4000,
+        required=False,
+        help_text=_(
+            "Visas i förslagets historik och skickas till dem som vill ha besked."
+        ),
+    )
+
+
+class ConfirmForm(forms.Form):
+    """An empty form: the POST itself is the decision."""

@@ -1,0 +1,59 @@
+"""Fixed vocabularies of the suggestion box: statuses, reasons, areas, sorts."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    SUBMITTED = "submitted", _("Inskickat, väntar på bekräftelse")
+    IN_MODERATION = "in_moderation", _("Granskas")
+    OPEN = "open", _("Öppet för underskrifter")
+    REJECTED = "rejected", _("Avvisat")
+    REFERRED = "referred", _("Lämnat till kommunen")
+    CLOSED_UNSUPPORTED = "closed_unsupported", _("Avslutat utan tillräckligt stöd")
+    ANSWERED = "answered", _("Besvarat")
+    WITHDRAWN = "withdrawn", _("Återkallat")
+
+
+# Statuses the public may see; a withdrawn proposal stays visible if it was ever open.
+LISTED_STATUSES = [
+    Status.OPEN,
+    Status.REFERRED,
+    Status.ANSWERED,
+    Status.CLOSED_UNSUPPORTED,
+]
+
+
+class RejectionReason(models.TextChoices):
+    OUTSIDE_REMIT = "outside_remit", _("Ligger utanför kommunens ansvar")
+    OFFENSIVE = "offensive", _("Kränkande eller diskriminerande")
+    PERSONAL_DATA = "personal_data", _("Innehåller personuppgifter om andra")
+    COMMERCIAL = "commercial", _("Reklam eller kommersiellt innehåll")
+    DUPLICATE = "duplicate", _("Samma som ett förslag som redan är öppet")
+    RECENTLY_DECIDED = "recently_decided", _("Redan beslutat de senaste 12 månaderna")
+    OTHER = "other", _("Annat skäl")
+
+
+class DecisionOutcome(models.TextChoices):
+    APPROVED = "approved", _("Bifall")
+    PARTLY_APPROVED = "partly_approved", _("Delvis bifall")
+    REJECTED = "rejected", _("Avslag")
+    ANSWERED = "answered", _("Besvarad")
+
+
+class Area(models.TextChoices):
+    """Mittköping's areas. Temporary: the integrator switches this to dialogues.Area."""
+
+    WHOLE = "hela-kommunen", _("Hela kommunen")
+    CENTRE = "centrum", _("Centrum")
+    NORTH = "norra", _("Norra Mittköping")
+    SOUTH = "sodra", _("Södra Mittköping")
+    RIVER = "adalen", _("Ådalen")
+    COAST = "kustbyarna", _("Kustbyarna")
+
+
+class Sort(models.TextChoices):
+    MOST_SIGNED = "most_signed", _("Flest underskrifter")
+    NEWEST = "newest", _("Nyast")
+    CLOSING_SOON = "closing_soon", _("Stänger snart")
+    RECENTLY_ANSWERED = "recently_answered", _("Senast besvarade")

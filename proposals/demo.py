@@ -1,0 +1,322 @@
+"""Demo content: Mittköping's suggestion box with proposals in every state."""
+
+from datetime import timedelta
+
+from django.db.models import F
+from django.utils import timezone
+
+from proposals import lifecycle, notifications
+from proposals.constants import Area, DecisionOutcome, RejectionReason, Status
+from proposals.models import Proposal, Signature, SuggestionBoxPage, Topic
+from proposals.models.signature import normalise_email
+
+RULES = (
+    "<p>Du som bor, arbetar eller studerar i Mittköping kan lämna förslag om sådant "
+    "som kommunen ansvarar för: skola och förskola, omsorg, gator och parker, "
+    "kultur och fritid, miljö och stadsplanering.</p>"
+    "<p>Frågor som staten eller regionen ansvarar för, till exempel vården, "
+    "polisen och de statliga vägarna, kan kommunen inte besluta om.</p>"
+)
+
+TOPICS = [
+    ("Trafik och gator", "trafik"),
+    ("Skola och förskola", "skola"),
+    ("Miljö och natur", "miljo"),
+    ("Kultur och fritid", "kultur-fritid"),
+    ("Stadsplanering", "stadsplanering"),
+    ("Omsorg", "omsorg"),
+]
+
+FIRST_NAMES = [
+    "Anna",
+    "Erik",
+    "Maria",
+    "Lars",
+    "Karin",
+    "Johan",
+    "Sara",
+    "Ahmed",
+    "Elin",
+    "Mohammed",
+    "Lena",
+    "Nils",
+    "Fatima",
+    "Per",
+    "Ida",
+    "Olle",
+    "Amira",
+    "Gustav",
+]
+LAST_NAMES = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Hassan",
+    "Lindqvist",
+]
+
+# title, topic, area, author, state, signatures, days since opening, text
+PROPOSALS = [
+    (
+        "Bättre belysning längs gång- och cykelvägen vid Ån",
+        "trafik",
+        Area.CENTRE,
+        "Elin S.",
+        Status.OPEN,
+        87,
+        20,
+        "Gång- och cykelvägen mellan Resecentrum och Ådalsskolan är mörk på vintern. "
+        "Sätt upp fler lampor så att fler vågar gå och cykla på kvällen.",
+    ),
+    (
+        "Fler papperskorgar i Stadsparken",
+        "miljo",
+        Area.CENTRE,
+        "Nils",
+        Status.OPEN,
+        99,
+        60,
+        "På sommaren blir det mycket skräp i Stadsparken eftersom papperskorgarna är "
+        "för få och blir fulla. Ställ ut fler, gärna med sortering.",
+    ),
+    (
+        "Utegym vid Norrskolan",
+        "kultur-fritid",
+        Area.NORTH,
+        "Amira och Olle",
+        Status.OPEN,
+        12,
+        5,
+        "Bygg ett enkelt utegym vid Norrskolan som alla kan använda efter skoltid.",
+    ),
+    (
+        "Mer vegetarisk mat i skolmatsalarna",
+        "skola",
+        Area.WHOLE,
+        "Ida L.",
+        Status.OPEN,
+        3,
+        2,
+        "Erbjud ett vegetariskt alternativ varje dag i alla kommunens skolor.",
+    ),
+    (
+        "Förläng bibliotekets öppettider på helgerna",
+        "kultur-fritid",
+        Area.CENTRE,
+        "Gustav",
+        Status.REFERRED,
+        312,
+        40,
+        "Stadsbiblioteket stänger klockan 14 på lördagar och har stängt på söndagar. "
+        "Håll öppet längre så att fler kan studera och låna.",
+    ),
+    (
+        "Säkrare övergångsställe vid Storgatan–Skolvägen",
+        "trafik",
+        Area.SOUTH,
+        "Lena P.",
+        Status.REFERRED,
+        150,
+        30,
+        "Barn korsar Storgatan vid Skolvägen varje morgon. Bygg ett upphöjt "
+        "övergångsställe och sätt upp blinkande skyltar.",
+    ),
+    (
+        "Hundrastgård i Södra Mittköping",
+        "miljo",
+        Area.SOUTH,
+        "Per H.",
+        Status.ANSWERED,
+        205,
+        120,
+        "Det finns ingen inhägnad hundrastgård söder om ån. Anlägg en vid Södra ängen.",
+    ),
+    (
+        "Ny badplats vid Ådalen",
+        "kultur-fritid",
+        Area.RIVER,
+        "Sara",
+        Status.ANSWERED,
+        130,
+        150,
+        "Gör i ordning en badplats med brygga och toalett vid Ådalens gamla kvarn.",
+    ),
+    (
+        "Konstgräsplan i Kustbyarna",
+        "kultur-fritid",
+        Area.COAST,
+        "Johan",
+        Status.CLOSED_UNSUPPORTED,
+        23,
+        120,
+        "Barnen i Kustbyarna måste åka in till stan för att träna fotboll på vintern. "
+        "Bygg en konstgräsplan vid bygdegården.",
+    ),
+    (
+        "Pensionärsrabatt i simhallen",
+        "omsorg",
+        Area.WHOLE,
+        "Karin E.",
+        Status.CLOSED_UNSUPPORTED,
+        41,
+        100,
+        "Inför rabatt för pensionärer i Mittköpings simhall på förmiddagarna.",
+    ),
+    (
+        "Sänk hastigheten på riksvägen genom Kustbyarna",
+        "trafik",
+        Area.COAST,
+        "Lars",
+        Status.REJECTED,
+        0,
+        None,
+        "Sänk hastigheten till 60 km/h på riksvägen genom Kustbyarna.",
+    ),
+    (
+        "Laddstolpar vid simhallen",
+        "miljo",
+        Area.CENTRE,
+        "Ahmed",
+        Status.IN_MODERATION,
+        0,
+        None,
+        "Sätt upp laddstolpar för elbilar på simhallens parkering.",
+    ),
+    (
+        "Parklets på Kyrkogatan",
+        "stadsplanering",
+        Area.CENTRE,
+        "Maria",
+        Status.SUBMITTED,
+        0,
+        None,
+        "Gör om några parkeringsplatser på Kyrkogatan till sittplatser och "
+        "planteringar under sommaren.",
+    ),
+    (
+        "Flytta julmarknaden till Stortorget",
+        "stadsplanering",
+        Area.CENTRE,
+        "Erik",
+        Status.WITHDRAWN,
+        8,
+        10,
+        "Julmarknaden skulle få fler besökare på Stortorget än i Stadsparken.",
+    ),
+]
+
+
+def _box(site):
+    box = SuggestionBoxPage.objects.child_of(site.root_page).first()
+    if box:
+        return box
+    box = SuggestionBoxPage(
+        title="Förslagslådan",
+        slug="forslagslada",
+        introduction=(
+            "Har du en idé om hur Mittköping kan bli bättre? Lämna ett förslag, "
+            "eller stöd någon annans genom att skriva under."
+        ),
+        rules=RULES,
+    )
+    site.root_page.add_child(instance=box)
+    box.save_revision().publish()
+    return box
+
+
+def _signatures(proposal, count):
+    """Confirmed signatures in bulk; the counter is set from the rows."""
+    now = timezone.now()
+    rows = []
+    for i in range(count):
+        first = FIRST_NAMES[i % len(FIRST_NAMES)]
+        last = LAST_NAMES[(i // len(FIRST_NAMES)) % len(LAST_NAMES)]
+        email = f"invanare{proposal.pk}.{i}@example.se"
+        rows.append(
+            Signature(
+                proposal=proposal,
+                name=f"{first} {last[0]}.",
+                show_name=i % 3 != 0,
+                email=email,
+                email_normalised=normalise_email(email),
+                area=list(Area.values)[i % len(Area.values)],
+                confirmed_at=now - timedelta(minutes=i),
+            )
+        )
+    Signature.objects.bulk_create(rows, batch_size=500)
+    Proposal.objects.filter(pk=proposal.pk).update(
+        signature_count=F("signature_count") + count
+    )
+    proposal.refresh_from_db()
+
+
+def _build_proposal(box, topics, row):
+    title, topic, area, author, state, signatures, days_ago, text = row
+    if box.proposals.filter(title=title).exists():
+        return
+    now = timezone.now()
+    proposal = lifecycle.submit_proposal(
+        box,
+        title=title,
+        text=text,
+        topic=topics[topic],
+        area=area,
+        author_name=author,
+        author_email=f"forslag.{topic}@example.se",
+    )
+    if state == Status.SUBMITTED:
+        return
+    lifecycle.confirm_proposal(proposal.pk)
+    if state == Status.IN_MODERATION:
+        return
+    if state == Status.REJECTED:
+        lifecycle.reject(
+            proposal,
+            reason=RejectionReason.OUTSIDE_REMIT,
+            message=(
+                "Riksvägen är en statlig väg. Trafikverket beslutar om hastigheten; "
+                "vänd dig dit med ditt förslag."
+            ),
+        )
+        return
+    lifecycle.approve(proposal, now=now - timedelta(days=days_ago))
+    if state in (Status.REFERRED, Status.ANSWERED):
+        _signatures(proposal, signatures)
+        lifecycle.refer(proposal, case_number=f"KS 2026/{100 + proposal.pk}")
+        if state == Status.ANSWERED:
+            outcome = (
+                DecisionOutcome.PARTLY_APPROVED
+                if "Hund" in title
+                else DecisionOutcome.REJECTED
+            )
+            lifecycle.answer(
+                proposal,
+                outcome=outcome,
+                decision_url="https://www.mittkoping.se/protokoll",
+                text="Kommunstyrelsen har behandlat förslaget. Läs beslutet.",
+            )
+        return
+    _signatures(proposal, signatures)
+    if state == Status.CLOSED_UNSUPPORTED:
+        lifecycle.enforce_deadline(proposal)
+    elif state == Status.WITHDRAWN:
+        lifecycle.withdraw_proposal(proposal)
+
+
+def build(site, stdout):
+    box = _box(site)
+    topics = {
+        slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for name, slug in TOPICS
+    }
+    with notifications.muted():
+        for row in PROPOSALS:
+            _build_proposal(box, topics, row)
+    stdout.write(f"Suggestion box: {box.proposals.count()} proposals at {box.url}")

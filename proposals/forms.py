@@ -1,0 +1,265 @@
+"""Public forms: submit, co-sign and listing filters, with their abuse protection."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from proposals.constants import LISTED_STATUSES, Area, Sort
+from proposals.models import Topic
+
+STARTED_SALT = "proposals.form-started"
+AREA_CHOICES = [("", _("Välj område")), *Area.choices]
+NAME_TOO_LONG = _("Namnet får vara högst %(limit_value)d tecken.")
+EMAIL_ERRORS = {
+    "required": _("Skriv din e-postadress."),
+    "invalid": _("Skriv en e-postadress som namn@exempel.se."),
+}
+
+
+def _started_token():
+    return signing.dumps(time.time(), salt=STARTED_SALT)
+
+
+class AccessibleFormMixin:
+    """Tie each field's error message to its input and mark the input invalid."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}_error"]
+            if self.fields[name].help_text:
+                ids.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+            self.fields[name].widget.attrs["aria-invalid"] = "true"
+
+
+class ProtectedForm(AccessibleFormMixin, forms.Form):
+    """reCAPTCHA when the municipality has keys; otherwise a honeypot and a minimum
+    fill time, which stop most scripts without bothering people."""
+
+    mark_optional = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.RECAPTCHA_ENABLED:
+            from django_recaptcha.fields import ReCaptchaField
+            from django_recaptcha.widgets import ReCaptchaV2Checkbox
+
+            self.fields["captcha"] = ReCaptchaField(
+                label=_("Bekräfta att du inte är en robot"),
+                widget=ReCaptchaV2Checkbox(api_params={"hl": get_language()}),
+                error_messages={
+                    "required": _("Bekräfta att du inte är en robot."),
+                    "captcha_invalid": _("Kontrollen misslyckades. Försök igen."),
+                    "captcha_error": _("Kontrollen misslyckades. Försök igen."),
+                },
+            )
+        else:
+            self.fields["website"] = forms.CharField(
+                label=_("Lämna det här fältet tomt"), required=False
+            )
+            self.fields["started"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=_started_token
+            )
+
+    @property
+    def uses_honeypot(self):
+        return "website" in self.fields
+
+    def _restart_clock(self):
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = _started_token()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.uses_honeypot:
+            return cleaned
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                _("Formuläret kunde inte skickas. Försök igen."), code="honeypot"
+            )
+        try:
+            started = float(
+                signing.loads(cleaned.get("started", ""), salt=STARTED_SALT)
+            )
+        except (signing.BadSignature, TypeError, ValueError):
+            self._restart_clock()
+            raise forms.ValidationError(
+                _("Formuläret har gått ut. Kontrollera uppgifterna och skicka igen."),
+                code="bad_clock",
+            ) from None
+        minimum = getattr(settings, "PROPOSALS_MIN_FILL_SECONDS", 3)
+        if time.time() - started < minimum:
+            raise forms.ValidationError(
+                _(
+                    "Formuläret skickades väldigt snabbt. Kontrollera uppgifterna "
+                    "och skicka igen."
+                ),
+                code="too_fast",
+            )
+        return cleaned
+
+
+class SubmitProposalForm(ProtectedForm):
+    title = forms.CharField(
+        label=_("Rubrik"),
+        min_length=5,
+        max_length=120,
+        help_text=_("Kort och tydligt, högst 120 tecken."),
+        error_messages={
+            "required": _("Skriv en rubrik."),
+            "min_length": _("Rubriken behöver vara minst %(limit_value)d tecken."),
+            "max_length": _(
+                "Rubriken får vara högst %(limit_value)d tecken "
+                "(den är %(show_value)d)."
+            ),
+        },
+    )
+    text = forms.CharField(
+        label=_("Ditt förslag"),
+        min_length=20,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Beskriv ditt förslag."),
+            "min_length": _("Beskriv förslaget med minst %(limit_value)d tecken."),
+            "max_length": _(
+                "Förslaget får vara högst %(limit_value)d tecken "
+                "(det är %(show_value)d)."
+            ),
+        },
+        help_text=_(
+            "Beskriv vad du vill att kommunen ska göra och varför. Skriv inte "
+            "personuppgifter om andra."
+        ),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Ämne"),
+        queryset=Topic.objects.all(),
+        empty_label=_("Välj ämne"),
+        error_messages={
+            "required": _("Välj ett ämne."),
+            "invalid_choice": _("Välj ett av ämnena i listan."),
+        },
+    )
+    area = forms.ChoiceField(
+        label=_("Område"),
+        choices=AREA_CHOICES,
+        error_messages={
+            "required": _("Välj ett område."),
+            "invalid_choice": _("Välj ett av områdena i listan."),
+        },
+    )
+    author_name = forms.CharField(
+        label=_("Namn som visas"),
+        max_length=100,
+        help_text=_("Visas tillsammans med förslaget. Det kan vara bara förnamnet."),
+        error_messages={
+            "required": _("Skriv det namn som ska visas."),
+            "max_length": NAME_TOO_LONG,
+        },
+    )
+    email = forms.EmailField(
+        label=_("E-post"),
+        max_length=254,
+        help_text=_("Visas aldrig. Vi skickar en länk som du bekräftar förslaget med."),
+        error_messages=EMAIL_ERRORS,
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Jag har läst hur kommunen hanterar personuppgifter och förstår att "
+            "förslaget blir en allmän handling."
+        ),
+        error_messages={
+            "required": _("Du behöver godkänna villkoren för att lämna ett förslag.")
+        },
+    )
+
+    def proposal_data(self):
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "text": data["text"],
+            "topic": data["topic"],
+            "area": data["area"],
+            "author_name": data["author_name"],
+            "author_email": data["email"],
+        }
+
+
+class SignForm(ProtectedForm):
+    name = forms.CharField(
+        label=_("Namn"),
+        max_length=100,
+        error_messages={"required": _("Skriv ditt namn."), "max_length": NAME_TOO_LONG},
+    )
+    show_name = forms.BooleanField(
+        label=_("Visa mitt namn bland dem som skrivit under"),
+        required=False,
+        initial=True,
+    )
+    email = forms.EmailField(
+        label=_("E-post"),
+        max_length=254,
+        help_text=_(
+            "Visas aldrig. Din underskrift räknas när du klickat på länken vi skickar."
+        ),
+        error_messages=EMAIL_ERRORS,
+    )
+    area = forms.ChoiceField(label=_("Område"), choices=AREA_CHOICES, required=False)
+    keep_informed = forms.BooleanField(
+        label=_("Jag vill få besked när förslaget lämnas till kommunen och besvaras"),
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label=_("Jag har läst hur kommunen hanterar personuppgifter."),
+        error_messages={
+            "required": _("Du behöver godkänna villkoren för att skriva under.")
+        },
+    )
+
+    def signature_data(self):
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "show_name": data["show_name"],
+            "email": data["email"],
+            "area": data["area"],
+            "keep_informed": data["keep_informed"],
+        }
+
+
+STATUS_FILTER_CHOICES = [
+    ("", _("Alla")),
+    *[(status.value, status.label) for status in LISTED_STATUSES],
+]
+
+
+class ListingFilterForm(AccessibleFormMixin, forms.Form):
+    sort = forms.ChoiceField(label=_("Sortera"), choices=Sort.choices, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=STATUS_FILTER_CHOICES, required=False
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Ämne"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla"),
+    )
+    area = forms.ChoiceField(
+        label=_("Område"), choices=[("", _("Alla")), *Area.choices], required=False
+    )
+
+
+class WithdrawForm(forms.Form):
+    """A single confirm button; the private token is the authority."""
+
+    confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True)

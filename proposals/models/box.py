@@ -1,0 +1,170 @@
+"""The suggestion box page and the topics proposals are filed under."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class Topic(models.Model):
+    """A subject residents file proposals under, such as traffic or schools."""
+
+    name = models.CharField(_("namn"), max_length=80, unique=True)
+    slug = models.SlugField(_("kortnamn"), max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("ämne")
+        verbose_name_plural = _("ämnen")
+
+    def __str__(self):
+        return self.name
+
+
+class SuggestionBoxPage(RoutablePageMixin, Page):
+    """Mittköping's digital suggestion box: its rules, proposals and signing terms."""
+
+    introduction = models.TextField(_("ingress"), blank=True)
+    rules = RichTextField(
+        _("regler"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Vad man kan lämna förslag om. Tröskel, tid, avvisningsskäl och "
+            "personuppgifter visas alltid automatiskt."
+        ),
+    )
+    signature_threshold = models.PositiveIntegerField(
+        _("antal underskrifter för att lämnas till kommunen"),
+        default=100,
+        validators=[MinValueValidator(1), MaxValueValidator(1_000_000)],
+    )
+    signing_days = models.PositiveIntegerField(
+        _("dagar att samla underskrifter"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    signing_continues_after_referral = models.BooleanField(
+        _("man kan skriva under även efter att förslaget lämnats till kommunen"),
+        default=True,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("rules"),
+        MultiFieldPanel(
+            [
+                FieldPanel("signature_threshold"),
+                FieldPanel("signing_days"),
+                FieldPanel("signing_continues_after_referral"),
+            ],
+            heading=_("Underskrifter"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("rules"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from proposals.constants import RejectionReason
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rejection_reasons"] = RejectionReason.choices
+        base_url = self.get_url(request=request) or ""
+        context["listing_url"] = base_url
+        context["submit_url"] = base_url + self.reverse_subpage("submit_view")
+        context["similar_url"] = base_url + self.reverse_subpage("similar_view")
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        """The box itself and every public proposal routed under it."""
+        urls = super().get_sitemap_urls(request)
+        base_url = self.get_full_url(request=request)
+        for pk, changed in self.proposals.public().values_list("pk", "opened_at"):
+            urls.append(
+                {
+                    "location": base_url + self.reverse_subpage("proposal_view", [pk]),
+                    "lastmod": changed,
+                }
+            )
+        return urls
+
+    @path("")
+    def listing_view(self, request):
+        from proposals.views import public
+
+        return public.listing(request, self)
+
+    @path("forslag/<int:proposal_id>/")
+    def proposal_view(self, request, proposal_id):
+        from proposals.views import public
+
+        return public.detail(request, self, proposal_id)
+
+    @path("forslag/<int:proposal_id>/skriv-under/")
+    def sign_view(self, request, proposal_id):
+        from proposals.views import signing
+
+        return signing.sign(request, self, proposal_id)
+
+    @path("lamna-forslag/")
+    def submit_view(self, request):
+        from proposals.views import submitting
+
+        return submitting.submit(request, self)
+
+    @path("lamna-forslag/tack/")
+    def submitted_view(self, request):
+        from proposals.views import submitting
+
+        return submitting.submitted(request, self)
+
+    @path("liknande/")
+    def similar_view(self, request):
+        from proposals.views import public
+
+        return public.similar(request, self)
+
+    @path("bekrafta-forslag/<str:token>/")
+    def confirm_proposal_view(self, request, token):
+        from proposals.views import submitting
+
+        return submitting.confirm(request, self, token)
+
+    @path("mitt-forslag/<str:token>/")
+    def manage_proposal_view(self, request, token):
+        from proposals.views import submitting
+
+        return submitting.manage(request, self, token)
+
+    @path("bekrafta-underskrift/<str:token>/")
+    def confirm_signature_view(self, request, token):
+        from proposals.views import signing
+
+        return signing.confirm(request, self, token)
+
+    @path("min-underskrift/<str:token>/")
+    def manage_signature_view(self, request, token):
+        from proposals.views import signing
+
+        return signing.manage(request, self, token)
+
+    class Meta:
+        verbose_name = _("förslagslåda")
+        verbose_name_plural = _("förslagslådor")

@@ -1,0 +1,240 @@
+"""A resident's proposal, its public trail and the communicators' recorded edits."""
+
+import math
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from proposals.constants import (
+    LISTED_STATUSES,
+    Area,
+    DecisionOutcome,
+    RejectionReason,
+    Status,
+)
+
+
+class ProposalQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def public(self):
+        """Proposals anyone may read: published once, never rejected or unconfirmed."""
+        return self.filter(
+            models.Q(status__in=LISTED_STATUSES)
+            | models.Q(status=Status.WITHDRAWN, opened_at__isnull=False)
+        )
+
+    def listed(self):
+        return self.filter(status__in=LISTED_STATUSES)
+
+
+class Proposal(index.Indexed, models.Model):
+    """A resident's e-proposal (e-förslag) to the municipality, co-signed by others.
+
+    Lifecycle data (status, counts, dates) lives on this plain model, outside page
+    revisions, and only proposals.lifecycle changes it."""
+
+    box = models.ForeignKey(
+        "proposals.SuggestionBoxPage",
+        verbose_name=_("förslagslåda"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    title = models.CharField(_("rubrik"), max_length=120)
+    text = models.TextField(_("förslaget"))
+    topic = models.ForeignKey(
+        "proposals.Topic",
+        verbose_name=_("ämne"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    area = models.CharField(_("område"), max_length=40, choices=Area.choices)
+    author_name = models.CharField(_("namn som visas"), max_length=100)
+    # Private: never rendered on the public site.
+    author_email = models.EmailField(_("e-post (visas aldrig)"))
+    ip_address = models.GenericIPAddressField(_("IP-adress"), null=True, blank=True)
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.SUBMITTED,
+        db_index=True,
+    )
+    signature_count = models.PositiveIntegerField(_("underskrifter"), default=0)
+    threshold = models.PositiveIntegerField(
+        _("tröskel"), null=True, blank=True, editable=False
+    )
+    signing_continues_after_referral = models.BooleanField(default=True)
+    created_at = models.DateTimeField(_("inskickat"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bekräftat"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("publicerat"), null=True, blank=True)
+    signing_deadline = models.DateTimeField(_("sista dag"), null=True, blank=True)
+    referred_at = models.DateTimeField(_("lämnat till kommunen"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("besvarat"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("avslutat"), null=True, blank=True)
+    rejected_at = models.DateTimeField(_("avvisat"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("återkallat"), null=True, blank=True)
+
+    rejection_reason = models.CharField(
+        _("skäl för avvisning"),
+        max_length=30,
+        choices=RejectionReason.choices,
+        blank=True,
+    )
+    rejection_message = models.TextField(
+        _("meddelande till förslagsställaren"), blank=True
+    )
+    case_number = models.CharField(_("diarienummer"), max_length=40, blank=True)
+    outcome = models.CharField(
+        _("beslut"), max_length=20, choices=DecisionOutcome.choices, blank=True
+    )
+    decision_url = models.URLField(_("länk till beslutet"), blank=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("topic"),
+        FieldPanel("area"),
+        FieldPanel("author_name"),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("text"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("box_id"),
+        index.RelatedFields("topic", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        ordering = ["-opened_at", "-created_at"]
+        verbose_name = _("förslag")
+        verbose_name_plural = _("förslag")
+        indexes = [models.Index(fields=["status", "signing_deadline"])]
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().public()
+
+    @property
+    def is_public(self):
+        return self.status in LISTED_STATUSES or (
+            self.status == Status.WITHDRAWN and self.opened_at is not None
+        )
+
+    @property
+    def signing_open(self):
+        """Whether a new signature may be given now (deadlines checked lazily too)."""
+        if self.signing_deadline is None or timezone.now() >= self.signing_deadline:
+            return False
+        if self.status == Status.OPEN:
+            return True
+        return self.status == Status.REFERRED and self.signing_continues_after_referral
+
+    @property
+    def days_left(self):
+        """Whole days left to sign, counting a started day as a day; 0 when closed."""
+        if not self.signing_open:
+            return 0
+        seconds = (self.signing_deadline - timezone.now()).total_seconds()
+        return max(0, math.ceil(seconds / 86400))
+
+    @property
+    def progress_percent(self):
+        if not self.threshold:
+            return 0
+        return min(100, round(100 * self.signature_count / self.threshold))
+
+    @property
+    def signatures_missing(self):
+        if not self.threshold:
+            return 0
+        return max(0, self.threshold - self.signature_count)
+
+    def get_url(self, request=None):
+        return self.box.get_url(request=request) + self.box.reverse_subpage(
+            "proposal_view", args=[self.pk]
+        )
+
+
+STATUS_MESSAGES = {
+    Status.OPEN: _("Förslaget publicerades och är öppet för underskrifter."),
+    Status.REFERRED: _(
+        "Förslaget nådde tröskeln för underskrifter och har lämnats till kommunen."
+    ),
+    Status.CLOSED_UNSUPPORTED: _(
+        "Tiden för underskrifter gick ut innan förslaget nådde tröskeln."
+    ),
+    Status.ANSWERED: _("Kommunen har besvarat förslaget."),
+    Status.WITHDRAWN: _("Förslagsställaren har återkallat förslaget."),
+}
+
+
+class FeedbackEntry(models.Model):
+    """A dated, public entry in a proposal's trail (återkoppling)."""
+
+    proposal = models.ForeignKey(
+        Proposal,
+        verbose_name=_("förslag"),
+        on_delete=models.CASCADE,
+        related_name="trail",
+    )
+    created_at = models.DateTimeField(_("datum"), default=timezone.now)
+    status = models.CharField(
+        _("ny status"), max_length=20, choices=Status.choices, blank=True
+    )
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("händelse")
+        verbose_name_plural = _("händelser")
+
+    def __str__(self):
+        return f"{self.proposal}: {self.message[:40]}"
+
+    @property
+    def message(self):
+        """The entry's own text, or the standard sentence for its status change."""
+        if self.text:
+            return self.text
+        return STATUS_MESSAGES.get(self.status, "")
+
+
+class ProposalEdit(models.Model):
+    """A communicator's correction of a proposal's text, kept for the record."""
+
+    proposal = models.ForeignKey(
+        Proposal,
+        verbose_name=_("förslag"),
+        on_delete=models.CASCADE,
+        related_name="edits",
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("redigerat av"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    edited_at = models.DateTimeField(_("redigerat"), default=timezone.now)
+    changes = models.JSONField(_("ändringar"), default=dict)
+    note = models.CharField(_("anledning"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-edited_at"]
+        verbose_name = _("redigering")
+        verbose_name_plural = _("redigeringar")
+
+    def __str__(self):
+        return f"{self.proposal} ({self.edited_at:%Y-%m-%d})"

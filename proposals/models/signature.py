@@ -1,0 +1,74 @@
+"""A resident's co-signature on a proposal."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from proposals.constants import Area
+
+
+def normalise_email(email):
+    """The mailbox an address reaches: lower case, no +tag, no dots for Gmail.
+
+    One person signs once; variants of their address must not count twice."""
+    local, _sep, domain = email.strip().lower().rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in {"gmail.com", "googlemail.com"}:
+        local = local.replace(".", "")
+        domain = "gmail.com"
+    return f"{local}@{domain}"
+
+
+class Signature(models.Model):
+    """A co-signature (underskrift); it counts once its e-mail link is confirmed."""
+
+    proposal = models.ForeignKey(
+        "proposals.Proposal",
+        verbose_name=_("förslag"),
+        on_delete=models.CASCADE,
+        related_name="signatures",
+    )
+    name = models.CharField(_("namn"), max_length=100)
+    show_name = models.BooleanField(_("visa namnet"), default=True)
+    # Private: never rendered on the public site.
+    email = models.EmailField(_("e-post"))
+    email_normalised = models.CharField(max_length=254, db_index=True, editable=False)
+    area = models.CharField(
+        _("område"), max_length=40, choices=Area.choices, blank=True
+    )
+    keep_informed = models.BooleanField(_("vill få besked"), default=False)
+    ip_address = models.GenericIPAddressField(_("IP-adress"), null=True, blank=True)
+    created_at = models.DateTimeField(_("skapad"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)
+    flagged = models.BooleanField(
+        _("flaggad"),
+        default=False,
+        help_text=_("Över gränsen för underskrifter från samma adress; räknas inte."),
+    )
+
+    class Meta:
+        ordering = ["confirmed_at", "pk"]
+        verbose_name = _("underskrift")
+        verbose_name_plural = _("underskrifter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "email_normalised"],
+                condition=models.Q(confirmed_at__isnull=False),
+                name="proposals_one_confirmed_signature_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.proposal}"
+
+    def save(self, *args, **kwargs):
+        self.email_normalised = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def counts(self):
+        return self.confirmed_at is not None and not self.flagged
+
+    @property
+    def public_name(self):
+        return self.name if self.show_name else ""

@@ -1,0 +1,112 @@
+"""E-mails to proposers and signers, sent through the tasks queue after commit."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django_tasks import task
+
+from proposals import tokens
+
+
+@task()
+def send_email(subject, body, recipients):
+    send_mail(subject, body, None, recipients)
+
+
+_muted = ContextVar("proposals_mail_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """Send nothing inside this block (used when building demo content)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def queue_email(template, context, recipient):
+    """Render now (in the current language) and send once the transaction commits."""
+    if _muted.get():
+        return
+    subject = render_to_string(f"proposals/email/{template}_subject.txt", context)
+    body = render_to_string(f"proposals/email/{template}.txt", context)
+    subject = " ".join(subject.split())
+    transaction.on_commit(
+        lambda: send_email.enqueue(subject=subject, body=body, recipients=[recipient])
+    )
+
+
+def absolute_url(box, route, args=(), request=None):
+    url = box.get_url(request=request) + box.reverse_subpage(route, args=list(args))
+    if request is not None:
+        return request.build_absolute_uri(url)
+    root = box.get_site().root_url if box.get_site() else ""
+    return root + url
+
+
+def proposal_links(proposal, request=None):
+    box = proposal.box
+    return {
+        "proposal_url": absolute_url(box, "proposal_view", [proposal.pk], request),
+        "manage_url": absolute_url(
+            box,
+            "manage_proposal_view",
+            [tokens.make_token(tokens.PROPOSAL_MANAGE, proposal.pk)],
+            request,
+        ),
+    }
+
+
+def proposal_confirmation(proposal, request=None):
+    context = {
+        "proposal": proposal,
+        "confirm_url": absolute_url(
+            proposal.box,
+            "confirm_proposal_view",
+            [tokens.make_token(tokens.PROPOSAL_CONFIRM, proposal.pk)],
+            request,
+        ),
+        **proposal_links(proposal, request),
+    }
+    queue_email("proposal_confirm", context, proposal.author_email)
+
+
+def proposal_rejected(proposal):
+    context = {"proposal": proposal, **proposal_links(proposal)}
+    queue_email("proposal_rejected", context, proposal.author_email)
+
+
+def trail_entry(entry, signers=()):
+    """Tell the proposer, and signers who asked to be kept informed, of a new entry."""
+    proposal = entry.proposal
+    context = {"proposal": proposal, "entry": entry, **proposal_links(proposal)}
+    queue_email("trail_entry", context, proposal.author_email)
+    public_context = {**context, "manage_url": ""}
+    for email in signers:
+        queue_email("trail_entry", public_context, email)
+
+
+def signature_confirmation(signature, request=None):
+    box = signature.proposal.box
+    context = {
+        "signature": signature,
+        "proposal": signature.proposal,
+        "confirm_url": absolute_url(
+            box,
+            "confirm_signature_view",
+            [tokens.make_token(tokens.SIGNATURE_CONFIRM, signature.pk)],
+            request,
+        ),
+        "withdraw_url": absolute_url(
+            box,
+            "manage_signature_view",
+            [tokens.make_token(tokens.SIGNATURE_MANAGE, signature.pk)],
+            request,
+        ),
+    }
+    queue_email("signature_confirm", context, signature.email)

@@ -1,0 +1,48 @@
+"""Per-IP rate limits for submitting and signing, counted in the shared cache.
+
+The counters live in Django's cache (Redis in production), so every web process
+sees the same numbers. Limits are configurable with PROPOSALS_RATE_LIMITS:
+{"sign": {"burst": (hits, seconds), "sustained": (hits, seconds)}, "submit": ...}."""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+DEFAULT_RATE_LIMITS = {
+    "submit": {"burst": (3, 10 * 60), "sustained": (10, 24 * 3600)},
+    "sign": {"burst": (10, 10 * 60), "sustained": (50, 24 * 3600)},
+}
+
+
+def client_ip(request):
+    """The address that connected; a proxy in front must set REMOTE_ADDR correctly."""
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _limits(action):
+    configured = getattr(settings, "PROPOSALS_RATE_LIMITS", {})
+    return configured.get(action, DEFAULT_RATE_LIMITS[action])
+
+
+def _key(action, name, ip, window):
+    # The IP is hashed with the secret key: the cache never holds a raw address.
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
+    return f"proposals:rate:{action}:{name}:{digest}:{int(time.time() // window)}"
+
+
+def hit(action, ip):
+    """Count one attempt; return True while the address is within every limit."""
+    within = True
+    for name, (limit, window) in _limits(action).items():
+        key = _key(action, name, ip or "unknown", window)
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            count = 1
+        if count > limit:
+            within = False
+    return within

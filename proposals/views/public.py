@@ -1,0 +1,106 @@
+"""The listing, a proposal's page and the similar-proposals endpoint."""
+
+from django.core.paginator import Paginator
+from django.db.models import Case, F, IntegerField, Value, When
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from proposals import lifecycle
+from proposals.constants import Sort, Status
+from proposals.forms import ListingFilterForm, SignForm
+from proposals.similarity import similar_proposals
+
+from .base import proposal_url, render
+
+PER_PAGE = 12
+MAX_SIGNER_NAMES = 200
+
+ORDERINGS = {
+    Sort.MOST_SIGNED: ["-signature_count", "-opened_at"],
+    Sort.NEWEST: ["-opened_at"],
+    Sort.CLOSING_SOON: ["open_first", "signing_deadline", "-opened_at"],
+    Sort.RECENTLY_ANSWERED: [
+        F("answered_at").desc(nulls_last=True),
+        F("referred_at").desc(nulls_last=True),
+        "-opened_at",
+    ],
+}
+
+
+def _ordered(queryset, sort):
+    if sort == Sort.CLOSING_SOON:
+        queryset = queryset.annotate(
+            open_first=Case(
+                When(status=Status.OPEN, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+    return queryset.order_by(*ORDERINGS[sort])
+
+
+def listing(request, box):
+    lifecycle.close_expired(queryset=box.proposals.all())
+    form = ListingFilterForm(request.GET)
+    proposals = box.proposals.listed().select_related("topic")
+    sort = Sort.MOST_SIGNED
+    status = 200
+    if form.is_valid():
+        data = form.cleaned_data
+        sort = data["sort"] or sort
+        if data["status"]:
+            proposals = proposals.filter(status=data["status"])
+        if data["topic"]:
+            proposals = proposals.filter(topic=data["topic"])
+        if data["area"]:
+            proposals = proposals.filter(area=data["area"])
+    else:
+        status = 400
+    page_obj = Paginator(_ordered(proposals, sort), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    base_url = box.get_url(request=request)
+    for proposal in page_obj:
+        proposal.url = base_url + box.reverse_subpage(
+            "proposal_view", args=[proposal.pk]
+        )
+    context = {"filter_form": form, "page_obj": page_obj, "sort": sort}
+    return render(request, box, "proposals/suggestion_box_page.html", context, status)
+
+
+def detail(request, box, proposal_id, sign_form=None, status=200):
+    proposal = box.proposals.select_related("topic").filter(pk=proposal_id).first()
+    if proposal is None:
+        raise Http404
+    lifecycle.enforce_deadline(proposal)
+    if not proposal.is_public:
+        raise Http404
+    signers = (
+        proposal.signatures.filter(
+            confirmed_at__isnull=False, flagged=False, show_name=True
+        )
+        .order_by("-confirmed_at", "-pk")
+        .values_list("name", flat=True)[:MAX_SIGNER_NAMES]
+    )
+    context = {
+        "proposal": proposal,
+        "proposal_url": proposal_url(box, proposal.pk, request),
+        "signer_names": list(signers),
+        "trail": list(proposal.trail.all()),
+        "last_edit": proposal.edits.order_by("-edited_at").first(),
+        "sign_form": sign_form or (SignForm() if proposal.signing_open else None),
+    }
+    return render(request, box, "proposals/proposal.html", context, status)
+
+
+def similar(request, box):
+    """An HTML fragment for the submit form's script; the preview step uses the same."""
+    proposals = similar_proposals(box, request.GET.get("q", ""))
+    base_url = box.get_url(request=request)
+    for proposal in proposals:
+        proposal.url = base_url + box.reverse_subpage(
+            "proposal_view", args=[proposal.pk]
+        )
+    return TemplateResponse(
+        request, "proposals/includes/similar.html", {"similar": proposals}
+    )

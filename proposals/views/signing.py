@@ -1,0 +1,139 @@
+"""Co-signing: sign, confirm by e-mail, and withdraw through the private link."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+
+from proposals import lifecycle, ratelimit, tokens
+from proposals.forms import SignForm
+from proposals.models import Signature
+
+from . import public
+from .base import bad_link, message_page, proposal_url, render
+
+
+def sign(request, box, proposal_id):
+    proposal = box.proposals.public().filter(pk=proposal_id).first()
+    if proposal is None:
+        raise Http404
+    url = proposal_url(box, proposal.pk, request)
+    if request.method != "POST":
+        return redirect(url + "#skriv-under")
+    form = SignForm(request.POST)
+    if not form.is_valid():
+        return public.detail(request, box, proposal_id, sign_form=form, status=400)
+    ip = ratelimit.client_ip(request)
+    within_limits = ratelimit.hit("sign", ip)
+    try:
+        lifecycle.sign(
+            proposal,
+            flagged=not within_limits,
+            ip_address=ip,
+            request=request,
+            **form.signature_data(),
+        )
+    except lifecycle.SigningClosed:
+        form.add_error(None, _("Förslaget tar inte längre emot underskrifter."))
+        return public.detail(request, box, proposal_id, sign_form=form, status=409)
+    messages.success(
+        request,
+        _(
+            "Tack! Vi har skickat ett mejl till dig. Din underskrift räknas när du "
+            "klickat på länken i mejlet."
+        ),
+    )
+    return redirect(url)
+
+
+CONFIRM_MESSAGES = {
+    lifecycle.CONFIRMED: (
+        _("Tack för din underskrift!"),
+        _("Din underskrift är bekräftad och räknas nu."),
+        200,
+    ),
+    lifecycle.CONFIRMED_FLAGGED: (
+        _("Tack för din underskrift!"),
+        _(
+            "Din underskrift är bekräftad. Många underskrifter har kommit från samma "
+            "uppkoppling, så den räknas när kommunen har kontrollerat den."
+        ),
+        200,
+    ),
+    lifecycle.ALREADY_CONFIRMED: (
+        _("Redan bekräftad"),
+        _("Du har redan bekräftat din underskrift. Den räknas – tack!"),
+        200,
+    ),
+    lifecycle.DUPLICATE: (
+        _("Du har redan skrivit under"),
+        _(
+            "Du har redan skrivit under det här förslaget med samma e-postadress. "
+            "Din tidigare underskrift gäller – tack för ditt stöd!"
+        ),
+        200,
+    ),
+    lifecycle.CLOSED: (
+        _("Förslaget är stängt"),
+        _("Förslaget tar inte längre emot underskrifter, så den här räknas inte."),
+        409,
+    ),
+}
+
+
+def _withdraw_url(request, box, signature_id):
+    token = tokens.make_token(tokens.SIGNATURE_MANAGE, signature_id)
+    return box.get_url(request=request) + box.reverse_subpage(
+        "manage_signature_view", args=[token]
+    )
+
+
+def confirm(request, box, token):
+    try:
+        pk = tokens.read_token(tokens.SIGNATURE_CONFIRM, token)
+        signature = Signature.objects.select_related("proposal").get(
+            pk=pk, proposal__box=box
+        )
+        result = lifecycle.confirm_signature(pk)
+    except (tokens.InvalidToken, Signature.DoesNotExist) as error:
+        return bad_link(request, box, error)
+    title, text, status = CONFIRM_MESSAGES[result]
+    extra = {"proposal_link": proposal_url(box, signature.proposal_id, request)}
+    if result in (lifecycle.CONFIRMED, lifecycle.CONFIRMED_FLAGGED):
+        extra["withdraw_link"] = _withdraw_url(request, box, pk)
+    return message_page(request, box, title, text, status=status, **extra)
+
+
+def manage(request, box, token):
+    try:
+        pk = tokens.read_token(tokens.SIGNATURE_MANAGE, token)
+        signature = Signature.objects.select_related("proposal").get(
+            pk=pk, proposal__box=box
+        )
+    except (tokens.InvalidToken, Signature.DoesNotExist) as error:
+        return bad_link(request, box, error)
+    status = 200
+    if request.method == "POST":
+        try:
+            lifecycle.withdraw_signature(pk)
+        except lifecycle.SigningClosed:
+            status = 409
+        except Signature.DoesNotExist:
+            return bad_link(request, box, tokens.InvalidToken())
+        else:
+            return message_page(
+                request,
+                box,
+                _("Din underskrift är borttagen"),
+                _("Vi har tagit bort din underskrift och din e-postadress."),
+                proposal_link=proposal_url(box, signature.proposal_id, request),
+            )
+    lifecycle.enforce_deadline(signature.proposal)
+    context = {
+        "signature": signature,
+        "proposal": signature.proposal,
+        "private": True,
+        "conflict": status == 409,
+        "proposal_link": proposal_url(box, signature.proposal_id, request),
+    }
+    return render(request, box, "proposals/signature_manage.html", context, status)

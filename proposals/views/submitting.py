@@ -1,0 +1,124 @@
+"""Submitting a proposal, confirming it by e-mail, and the proposer's private page."""
+
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+
+from proposals import lifecycle, ratelimit, tokens
+from proposals.constants import Status
+from proposals.forms import SubmitProposalForm
+from proposals.models import Proposal
+from proposals.similarity import similar_proposals
+
+from .base import bad_link, message_page, proposal_url, render
+
+
+def _form_page(request, box, form, status=200, preview=False, error=""):
+    similar = []
+    if preview:
+        base_url = box.get_url(request=request)
+        similar = similar_proposals(box, form.cleaned_data.get("title", ""))
+        for proposal in similar:
+            proposal.url = base_url + box.reverse_subpage(
+                "proposal_view", args=[proposal.pk]
+            )
+    context = {
+        "form": form,
+        "preview": preview,
+        "similar": similar,
+        "form_error": error,
+    }
+    return render(request, box, "proposals/submit.html", context, status)
+
+
+def submit(request, box):
+    if request.method != "POST":
+        return _form_page(request, box, SubmitProposalForm())
+    form = SubmitProposalForm(request.POST)
+    if not form.is_valid():
+        return _form_page(request, box, form, status=400)
+    if request.POST.get("action") != "send":
+        return _form_page(request, box, form, preview=True)
+    ip = ratelimit.client_ip(request)
+    if not ratelimit.hit("submit", ip):
+        error = _(
+            "Det har kommit många förslag från din uppkoppling på kort tid. Vänta "
+            "en stund och försök igen – det du skrivit finns kvar."
+        )
+        return _form_page(request, box, form, status=429, preview=True, error=error)
+    lifecycle.submit_proposal(
+        box, ip_address=ip, request=request, **form.proposal_data()
+    )
+    return redirect(
+        box.get_url(request=request) + box.reverse_subpage("submitted_view")
+    )
+
+
+def submitted(request, box):
+    return message_page(
+        request,
+        box,
+        _("Kontrollera din e-post"),
+        _(
+            "Vi har skickat ett mejl med en länk. Klicka på länken för att bekräfta "
+            "förslaget, så granskar kommunen det innan det publiceras. I mejlet "
+            "finns också en länk där du kan följa och återkalla ditt förslag."
+        ),
+    )
+
+
+def _manage_url(request, box, proposal):
+    token = tokens.make_token(tokens.PROPOSAL_MANAGE, proposal.pk)
+    return box.get_url(request=request) + box.reverse_subpage(
+        "manage_proposal_view", args=[token]
+    )
+
+
+def confirm(request, box, token):
+    try:
+        pk = tokens.read_token(tokens.PROPOSAL_CONFIRM, token)
+        proposal, moved = lifecycle.confirm_proposal(pk)
+    except (tokens.InvalidToken, Proposal.DoesNotExist) as error:
+        return bad_link(request, box, error)
+    if moved:
+        title = _("Tack! Ditt förslag granskas nu")
+        text = _(
+            "Kommunen granskar förslaget och publicerar det om det följer reglerna. "
+            "Du får besked via e-post."
+        )
+    else:
+        title = _("Redan bekräftat")
+        text = _(
+            "Du har redan bekräftat förslaget. Du kan följa det på din privata sida."
+        )
+    return message_page(
+        request, box, title, text, link=_manage_url(request, box, proposal)
+    )
+
+
+def manage(request, box, token):
+    try:
+        pk = tokens.read_token(tokens.PROPOSAL_MANAGE, token)
+        proposal = box.proposals.get(pk=pk)
+    except (tokens.InvalidToken, Proposal.DoesNotExist) as error:
+        return bad_link(request, box, error)
+    lifecycle.enforce_deadline(proposal)
+    status = 200
+    if request.method == "POST":
+        try:
+            lifecycle.withdraw_proposal(proposal)
+        except lifecycle.TransitionNotAllowed:
+            status = 409
+        else:
+            return redirect(request.path + "?withdrawn=1")
+    context = {
+        "proposal": proposal,
+        "private": True,
+        "can_withdraw": lifecycle.can_transition(proposal, Status.WITHDRAWN),
+        "conflict": status == 409,
+        "just_withdrawn": request.GET.get("withdrawn") == "1",
+        "trail": list(proposal.trail.all()),
+        "public_url": proposal_url(box, proposal.pk, request)
+        if proposal.is_public
+        else "",
+    }
+    return render(request, box, "proposals/manage.html", context, status)

@@ -1,0 +1,61 @@
+"""Fixtures for the suggestion box: a box page, topics and proposals in any state."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+from django.utils import translation
+
+from proposals import notifications
+from tests.proposals.factories import make_box, make_proposal, make_topic
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits(settings):
+    """Rate-limit counters are per test; forms may be sent at once in tests; each
+    test starts in Swedish (a request under /en/ leaves English active)."""
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+    yield
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _mail_without_commit(request, monkeypatch):
+    """Tests inside one rolled-back transaction never commit, so e-mails queued for
+    after the commit are sent at once there. Transactional tests keep the real
+    on_commit behaviour."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return
+    monkeypatch.setattr(
+        notifications,
+        "transaction",
+        SimpleNamespace(on_commit=lambda func, **kwargs: func()),
+    )
+
+
+@pytest.fixture
+def box(site):
+    return make_box(site)
+
+
+@pytest.fixture
+def topic(db):
+    return make_topic()
+
+
+@pytest.fixture
+def proposal_factory(box, topic):
+    def factory(status="open", **kwargs):
+        chosen_topic = kwargs.pop("topic", topic)
+        return make_proposal(box, chosen_topic, status=status, **kwargs)
+
+    return factory
+
+
+@pytest.fixture
+def open_proposal(proposal_factory):
+    return proposal_factory("open", title="Fler bänkar i Stadsparken")

@@ -1,0 +1,58 @@
+"""Helpers for view tests: form data and links read from sent e-mails."""
+
+import re
+import time
+from urllib.parse import urlsplit
+
+from django.core import mail, signing
+
+from proposals.constants import Area
+from proposals.forms import STARTED_SALT
+
+LINK = re.compile(r"https?://\S+")
+
+
+def links_in_last_mail(to=None):
+    messages = [m for m in mail.outbox if to is None or to in m.to]
+    assert messages, "no e-mail was sent"
+    return [urlsplit(url).path for url in LINK.findall(messages[-1].body)]
+
+
+def link_containing(fragment, to=None):
+    return next(path for path in links_in_last_mail(to) if fragment in path)
+
+
+def started(seconds_ago=60):
+    """The form's signed start time, as if the page was opened a while ago."""
+    return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+
+
+def submit_data(topic_obj, **overrides):
+    return {
+        "title": "Fler cykelställ vid Resecentrum",
+        "text": (
+            "Cykelställen vid Resecentrum är alltid fulla. Bygg fler, gärna med tak."
+        ),
+        "topic": str(topic_obj.pk),
+        "area": Area.CENTRE,
+        "author_name": "Alva",
+        "email": "alva.privat@example.org",
+        "consent": "on",
+        "website": "",
+        "started": started(),
+        "action": "send",
+        **overrides,
+    }
+
+
+def sign_data(**overrides):
+    return {
+        "name": "Bertil Bengtsson",
+        "show_name": "on",
+        "email": "bertil.privat@example.org",
+        "area": "",
+        "consent": "on",
+        "website": "",
+        "started": started(),
+        **overrides,
+    }

@@ -1,0 +1,287 @@
+"""Co-signing: confirmation, duplicates, withdrawal, flags, counting and abuse."""
+
+import io
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django_recaptcha.client import RecaptchaResponse
+
+from proposals import lifecycle
+from proposals.constants import Status
+from proposals.models import Proposal, Signature
+from proposals.models.signature import normalise_email
+from tests.proposals.helpers import link_containing, sign_data, submit_data
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_url(proposal):
+    return proposal.get_url() + "skriv-under/"
+
+
+def sign(client, proposal, **overrides):
+    return client.post(sign_url(proposal), sign_data(**overrides))
+
+
+def test_signature_counts_only_after_confirmation(client, open_proposal):
+    response = sign(client, open_proposal)
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Din underskrift räknas när du" in page
+    signature = Signature.objects.get()
+    assert signature.confirmed_at is None
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 0
+    assert "Bertil Bengtsson" not in page  # not public before confirmation
+
+    confirm = link_containing("/bekrafta-underskrift/", to="bertil.privat@example.org")
+    response = client.get(confirm)
+    assert response.status_code == 200
+    assert "Din underskrift är bekräftad och räknas nu." in response.content.decode()
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 1
+    page = client.get(open_proposal.get_url()).content.decode()
+    assert "Bertil Bengtsson" in page
+    assert "1 av 3 underskrifter" in page
+
+    again = client.get(confirm)  # twice is harmless
+    assert again.status_code == 200
+    assert "redan bekräftat" in again.content.decode()
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 1
+
+
+def test_hidden_name_counts_but_is_not_shown(client, open_proposal):
+    sign(client, open_proposal, show_name="", name="Hemlig Person")
+    client.get(link_containing("/bekrafta-underskrift/"))
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 1
+    assert "Hemlig Person" not in client.get(open_proposal.get_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    "second_email",
+    [
+        "bertil.privat@example.org",
+        "  Bertil.Privat@EXAMPLE.org ",
+        "bertil.privat+forslag@example.org",
+    ],
+)
+def test_second_signature_by_the_same_person_gets_a_friendly_message(
+    client, open_proposal, second_email
+):
+    sign(client, open_proposal)
+    client.get(link_containing("/bekrafta-underskrift/"))
+    response = sign(client, open_proposal, email=second_email, name="Bertil igen")
+    assert response.status_code == 302
+    response = client.get(link_containing("/bekrafta-underskrift/"))
+    assert response.status_code == 200
+    assert "Du har redan skrivit under" in response.content.decode()
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 1
+    assert Signature.objects.filter(confirmed_at__isnull=False).count() == 1
+
+
+def test_email_normalisation():
+    assert normalise_email(" A.B+x@Example.ORG ") == "a.b@example.org"
+    assert normalise_email("a.b.c+tag@googlemail.com") == "abc@gmail.com"
+
+
+def test_signer_can_withdraw_while_open(client, open_proposal):
+    sign(client, open_proposal)
+    confirm = link_containing("/bekrafta-underskrift/")
+    withdraw = link_containing("/min-underskrift/")
+    client.get(confirm)
+    assert client.get(withdraw).status_code == 200
+    response = client.post(withdraw)
+    assert response.status_code == 200
+    assert "Din underskrift är borttagen" in response.content.decode()
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 0
+    assert not Signature.objects.exists()
+    # The link now points at nothing: a clear page, not an error.
+    assert client.post(withdraw).status_code == 404
+    assert client.get(confirm).status_code == 404
+    # Having withdrawn, the person may sign again.
+    sign(client, open_proposal)
+    client.get(link_containing("/bekrafta-underskrift/"))
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 1
+
+
+def test_withdrawing_an_unconfirmed_signature_changes_no_count(client, open_proposal):
+    sign(client, open_proposal)
+    client.post(link_containing("/min-underskrift/"))
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 0
+    assert not Signature.objects.exists()
+
+
+def test_withdrawal_refused_once_signing_closed(client, open_proposal):
+    sign(client, open_proposal)
+    client.get(link_containing("/bekrafta-underskrift/"))
+    withdraw = link_containing("/min-underskrift/", to="bertil.privat@example.org")
+    lifecycle.withdraw_proposal(open_proposal)
+    response = client.post(withdraw)
+    assert response.status_code == 409
+    assert "kan inte tas bort" in response.content.decode()
+    assert Signature.objects.count() == 1
+
+
+def test_confirming_after_the_proposal_closed_does_not_count(client, open_proposal):
+    sign(client, open_proposal)
+    lifecycle.withdraw_proposal(open_proposal)
+    response = client.get(
+        link_containing("/bekrafta-underskrift/", to="bertil.privat@example.org")
+    )
+    assert response.status_code == 409
+    assert Proposal.objects.get(pk=open_proposal.pk).signature_count == 0
+
+
+def test_cannot_sign_unpublished_or_closed_proposals(client, proposal_factory):
+    moderated = proposal_factory(Status.IN_MODERATION)
+    url = moderated.box.url + f"forslag/{moderated.pk}/skriv-under/"
+    assert client.post(url, sign_data()).status_code == 404
+    closed = proposal_factory(Status.CLOSED_UNSUPPORTED, title="Stängt förslag")
+    response = sign(client, closed)
+    assert response.status_code == 409
+    assert "tar inte längre emot underskrifter" in response.content.decode()
+    assert not Signature.objects.exists()
+
+
+def test_get_on_sign_url_goes_to_the_form(client, open_proposal):
+    response = client.get(sign_url(open_proposal))
+    assert response.status_code == 302
+    assert response["Location"].endswith("#skriv-under")
+
+
+SIGN_BAD_INPUTS = [
+    ({"name": ""}, "name", "Skriv ditt namn."),
+    ({"name": "x" * 101}, "name", "Namnet får vara högst 100 tecken."),
+    ({"email": ""}, "email", "Skriv din e-postadress."),
+    ({"email": "bertil@"}, "email", "Skriv en e-postadress som"),
+    ({"area": "atlantis"}, "area", "Välj ett giltigt alternativ"),
+    ({"consent": ""}, "consent", "Du behöver godkänna villkoren för att skriva under"),
+]
+
+
+@pytest.mark.parametrize(("override", "field", "message"), SIGN_BAD_INPUTS)
+def test_bad_signature_input(client, open_proposal, override, field, message):
+    mail.outbox.clear()
+    response = sign(client, open_proposal, **override)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert f'aria-describedby="id_{field}_error' in html
+    if field != "name":
+        assert 'value="Bertil Bengtsson"' in html
+    assert not Signature.objects.exists()
+    assert not mail.outbox
+
+
+def test_honeypot_on_sign(client, open_proposal):
+    response = sign(client, open_proposal, website="http://spam.example")
+    assert response.status_code == 400
+    assert not Signature.objects.exists()
+
+
+def test_signatures_over_the_rate_limit_are_flagged_not_counted(
+    client, open_proposal, settings
+):
+    settings.PROPOSALS_RATE_LIMITS = {
+        "sign": {"burst": (2, 600), "sustained": (100, 86400)}
+    }
+    for n in range(3):
+        assert sign(client, open_proposal, email=f"person{n}@example.org").status_code
+        client.get(
+            link_containing("/bekrafta-underskrift/", to=f"person{n}@example.org")
+        )
+    flagged = Signature.objects.get(flagged=True)
+    assert flagged.email == "person2@example.org"
+    assert flagged.confirmed_at is not None
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 2
+    # A communicator clears it; now it counts, and reaches the threshold of 3.
+    lifecycle.clear_signature(flagged)
+    open_proposal.refresh_from_db()
+    assert open_proposal.signature_count == 3
+    assert open_proposal.status == Status.REFERRED
+
+
+def test_rate_limit_counts_per_address_in_the_shared_cache(settings):
+    from proposals import ratelimit
+
+    settings.PROPOSALS_RATE_LIMITS = {"sign": {"burst": (1, 600)}}
+    assert ratelimit.hit("sign", "192.0.2.1")
+    assert not ratelimit.hit("sign", "192.0.2.1")
+    assert ratelimit.hit("sign", "192.0.2.2")
+
+
+@pytest.fixture
+def recaptcha_on(settings):
+    settings.RECAPTCHA_ENABLED = True
+    settings.RECAPTCHA_PUBLIC_KEY = "public-test-key"
+    settings.RECAPTCHA_PRIVATE_KEY = "private-test-key"
+
+
+def google_says(valid):
+    return mock.patch(
+        "django_recaptcha.fields.client.submit",
+        return_value=RecaptchaResponse(is_valid=valid),
+    )
+
+
+def test_recaptcha_on_sign(client, open_proposal, recaptcha_on):
+    page = client.get(open_proposal.get_url()).content.decode()
+    assert "g-recaptcha" in page
+    assert 'name="website"' not in page
+    data = {"g-recaptcha-response": "token-from-google"}
+    with google_says(False) as verify:
+        response = sign(client, open_proposal, **data)
+    assert response.status_code == 400
+    assert verify.call_args.kwargs["private_key"] == "private-test-key"
+    assert not Signature.objects.exists()
+    with google_says(True):
+        response = sign(client, open_proposal, **data)
+    assert response.status_code == 302
+    assert Signature.objects.count() == 1
+
+
+def test_recaptcha_on_submit(client, box, topic, recaptcha_on):
+    url = box.url + "lamna-forslag/"
+    assert "g-recaptcha" in client.get(url).content.decode()
+    with google_says(False):
+        missing = client.post(url, submit_data(topic))
+    assert missing.status_code == 400
+    assert "Bekräfta att du inte är en robot." in missing.content.decode()
+    with google_says(True):
+        response = client.post(
+            url, submit_data(topic, **{"g-recaptcha-response": "token-from-google"})
+        )
+    assert response.status_code == 302
+    assert Proposal.objects.count() == 1
+
+
+def test_recaptcha_off_loads_nothing_from_google(client, open_proposal, box):
+    for url in (open_proposal.get_url(), box.url, box.url + "lamna-forslag/"):
+        html = client.get(url).content.decode()
+        assert "google.com" not in html
+        assert "recaptcha" not in html.lower()
+
+
+def test_reconcile_command_reports_and_fixes_drift(proposal_factory):
+    proposal = proposal_factory(Status.OPEN, signatures=2)
+    Proposal.objects.filter(pk=proposal.pk).update(signature_count=7)
+    out = io.StringIO()
+    call_command("reconcile_signature_counts", "--dry-run", stdout=out)
+    assert "stored 7, counted 2" in out.getvalue()
+    assert Proposal.objects.get(pk=proposal.pk).signature_count == 7
+    out = io.StringIO()
+    call_command("reconcile_signature_counts", stdout=out)
+    assert "Drift fixed in 1 proposal(s)." in out.getvalue()
+    assert Proposal.objects.get(pk=proposal.pk).signature_count == 2
+    out = io.StringIO()
+    call_command("reconcile_signature_counts", stdout=out)
+    assert "Drift fixed in 0 proposal(s)." in out.getvalue()

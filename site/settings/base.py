@@ -265,3 +265,10 @@ LOGGING = {
 }
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Personal-data retention (GDPR). Signers' and commenters' e-mail and IP addresses are
+# anonymised this many months after the proposal closed or was answered; the
+# proposer's e-mail is kept while the case is open and anonymised on the same clock.
+# Counts and the names that were shown publicly are kept (a proposal is a public
+# document). Carried out by `manage.py purge_personal_data` (daily from cron).
+DELAKTIG_RETENTION_MONTHS = int(os.environ.get("DELAKTIG_RETENTION_MONTHS", "6"))

@@ -1,0 +1,118 @@
+"""The personal-data retention policy: what is anonymised, and when.
+
+A submitted proposal is a public document and stays; the contact data residents
+gave us only to confirm and to be kept informed does not. Once a proposal has
+reached a final state (answered, closed without enough support, rejected or
+withdrawn) and DELAKTIG_RETENTION_MONTHS have passed, the proposer's and the
+signers' e-mail and IP addresses are removed. The signature rows, the count and
+the names shown publicly stay, so the public record is unchanged.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from proposals.constants import Status
+from proposals.models import Proposal, Signature
+
+logger = logging.getLogger("delaktig.retention")
+
+FINAL_STATUSES = [
+    Status.ANSWERED,
+    Status.CLOSED_UNSUPPORTED,
+    Status.REJECTED,
+    Status.WITHDRAWN,
+]
+PURGE_ACTION = "delaktig.purge_personal_data"
+
+
+@dataclass
+class PurgeReport:
+    proposals: int = 0
+    signatures: int = 0
+    comments: int = 0
+
+
+def cutoff(now=None):
+    months = settings.DELAKTIG_RETENTION_MONTHS
+    return (now or timezone.now()) - relativedelta(months=months)
+
+
+def due_proposals(now=None):
+    """Final proposals whose retention period has run out and that still hold data."""
+    ended = Coalesce("answered_at", "closed_at", "rejected_at", "withdrawn_at")
+    holds_data = (
+        ~Q(author_email="")
+        | Q(ip_address__isnull=False)
+        | Q(signatures__ip_address__isnull=False)
+        | ~Q(signatures__email="")
+    )
+    return (
+        Proposal.objects.filter(status__in=FINAL_STATUSES)
+        .alias(ended_at=ended)
+        .filter(ended_at__lte=cutoff(now))
+        .filter(holds_data)
+        .distinct()
+    )
+
+
+def _purge_comments(proposal):
+    """Comment e-mail and IP addresses on the proposal, if comments are attached."""
+    from django.contrib.contenttypes.models import ContentType
+    from django_comments_xtd.models import XtdComment
+
+    content_type = ContentType.objects.get_for_model(Proposal)
+    return (
+        XtdComment.objects.filter(content_type=content_type, object_pk=str(proposal.pk))
+        .exclude(user_email="", ip_address__isnull=True)
+        .update(user_email="", ip_address=None)
+    )
+
+
+def purge_proposal(proposal, user=None):
+    """Anonymise one proposal's contact data; returns the number of signatures."""
+    with transaction.atomic():
+        signatures = Signature.objects.filter(proposal=proposal).exclude(
+            email="", ip_address__isnull=True
+        )
+        # The normalised address is replaced by a per-row marker so the
+        # one-signature-per-person constraint still holds for the kept rows.
+        count = 0
+        for signature in signatures.only("pk"):
+            Signature.objects.filter(pk=signature.pk).update(
+                email="", email_normalised=f"anonymised-{signature.pk}", ip_address=None
+            )
+            count += 1
+        Proposal.objects.filter(pk=proposal.pk).update(author_email="", ip_address=None)
+        comments = _purge_comments(proposal)
+        log(
+            proposal,
+            PURGE_ACTION,
+            user=user,
+            data={"signatures": count, "comments": comments},
+        )
+    return count, comments
+
+
+def purge_personal_data(now=None, user=None):
+    """Anonymise every proposal that is due. Idempotent: a second run finds nothing."""
+    report = PurgeReport()
+    for proposal in due_proposals(now).order_by("pk"):
+        signatures, comments = purge_proposal(proposal, user=user)
+        report.proposals += 1
+        report.signatures += signatures
+        report.comments += comments
+    logger.info(
+        "Personal data purged: %s proposals, %s signatures, %s comments",
+        report.proposals,
+        report.signatures,
+        report.comments,
+    )
+    return report

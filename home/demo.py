@@ -86,9 +86,18 @@ PRIVACY_BODY = [
     ("heading", "Så länge sparar vi uppgifterna"),
     (
         "paragraph",
-        "<p>E-postadresser och IP-adresser tas bort en tid efter att ett "
-        "förslag har stängts eller besvarats. Antalet underskrifter och de namn som "
-        "redan visats finns kvar.</p>",
+        "<p>Förslaget, antalet underskrifter och de namn som visats publikt finns "
+        "kvar, eftersom förslaget är en allmän handling. E-postadresser och "
+        "IP-adresser till dig som lämnat eller skrivit under ett förslag tas bort "
+        "{months} månader efter att förslaget besvarats, stängts, avvisats eller "
+        "återkallats. Det sker automatiskt varje natt.</p>",
+    ),
+    ("heading", "Ta bort dina underskrifter"),
+    (
+        "paragraph",
+        "<p>Medan ett förslag är öppet kan du ta bort din underskrift när du vill. "
+        'Skriv din e-postadress på sidan <a href="/mina-underskrifter/">Ta bort mina '
+        "underskrifter</a> så skickar vi en länk till dig.</p>",
     ),
     ("heading", "Dina rättigheter"),
     (
@@ -203,7 +212,10 @@ def build(stdout):
         "personuppgifter",
         "Så hanterar vi personuppgifter",
         "Vilka uppgifter vi sparar när du deltar, varför och hur länge.",
-        PRIVACY_BODY,
+        [
+            (kind, text.format(months=settings.DELAKTIG_RETENTION_MONTHS))
+            for kind, text in PRIVACY_BODY
+        ],
     )
     municipality = MunicipalitySettings.for_site(site)
     changed = False

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from proposals import privacy_views
 from search import views as search_views
 
 urlpatterns = [
@@ -24,6 +25,16 @@ if settings.DEBUG:
 # Public pages: Swedish at /, English at /en/. Apps add their routes above Wagtail's.
 urlpatterns += i18n_patterns(
     path("sok/", search_views.search, name="search"),
+    path(
+        "mina-underskrifter/",
+        privacy_views.request_removal,
+        name="remove_signatures",
+    ),
+    path(
+        "mina-underskrifter/<str:token>/",
+        privacy_views.confirm_removal,
+        name="remove_signatures_confirm",
+    ),
     path("kommentarer/", include("django_comments_xtd.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

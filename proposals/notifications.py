@@ -1,19 +1,43 @@
 """E-mails to proposers and signers, sent through the tasks queue after commit."""
 
+import logging
+import smtplib
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import timedelta
 
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django_tasks import task
+from django.utils import timezone
+from django_tasks import default_task_backend, task
 
 from proposals import tokens
 
+MAX_ATTEMPTS = 5
+logger = logging.getLogger("delaktig.mail")
+
 
 @task()
-def send_email(subject, body, recipients):
-    send_mail(subject, body, None, recipients)
+def send_email(subject, body, recipients, attempt=1):
+    """Send one e-mail; if the mail server is down, try again later (backing off)
+    on a queue that can defer work, so a resident's action never waits for it."""
+    try:
+        send_mail(subject, body, None, recipients)
+    except (OSError, smtplib.SMTPException) as error:
+        retry = attempt < MAX_ATTEMPTS and default_task_backend.supports_defer
+        logger.warning(
+            "E-mail not sent (attempt %s): %s%s",
+            attempt,
+            error,
+            "; retrying later" if retry else "",
+        )
+        if not retry:
+            raise
+        later = timezone.now() + timedelta(minutes=5 * 2 ** (attempt - 1))
+        send_email.using(run_after=later).enqueue(
+            subject=subject, body=body, recipients=recipients, attempt=attempt + 1
+        )
 
 
 _muted = ContextVar("proposals_mail_muted", default=False)

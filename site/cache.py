@@ -1,0 +1,44 @@
+"""A Redis cache that degrades instead of failing.
+
+If Redis is unreachable, pages must still be served: reads miss, writes are
+dropped, counters read as zero (so rate limits let people through rather than
+locking everyone out), and every failure is logged."""
+
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("delaktig.cache")
+
+
+def _fallback(method, default):
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except RedisError as error:
+            logger.warning("Cache unavailable (%s): %s", method.__name__, error)
+            return default
+
+    wrapper.__name__ = method.__name__
+    return wrapper
+
+
+class ResilientRedisCache(RedisCache):
+    get_many = _fallback(RedisCache.get_many, {})
+    has_key = _fallback(RedisCache.has_key, False)
+    set = _fallback(RedisCache.set, None)
+    set_many = _fallback(RedisCache.set_many, [])
+    add = _fallback(RedisCache.add, False)
+    touch = _fallback(RedisCache.touch, False)
+    delete = _fallback(RedisCache.delete, False)
+    delete_many = _fallback(RedisCache.delete_many, None)
+    incr = _fallback(RedisCache.incr, 0)
+    clear = _fallback(RedisCache.clear, False)
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except RedisError as error:
+            logger.warning("Cache unavailable (get): %s", error)
+            return default

@@ -1,0 +1,12 @@
+"""Backends that fail on purpose, to test how the site behaves when a service is down."""
+
+import smtplib
+
+from django.core.mail.backends.base import BaseEmailBackend
+
+
+class DownMailBackend(BaseEmailBackend):
+    """A mail server that refuses every connection."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPConnectError(421, "Service not available")

@@ -1,0 +1,99 @@
+"""When mail, cache or database fail, residents' actions still behave."""
+
+import logging
+from unittest import mock
+
+import pytest
+from django.db import DatabaseError
+from django.test import override_settings
+from django_tasks import default_task_backend
+
+from proposals import notifications
+from proposals.models import Proposal, Signature
+from tests.proposals.helpers import sign_data, submit_data
+
+pytestmark = pytest.mark.django_db
+
+DOWN_MAIL = "tests.failing_backends.DownMailBackend"
+DEAD_REDIS = {
+    "default": {
+        "BACKEND": "delaktig_site.cache.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+}
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def sign_url(proposal):
+    return proposal.get_url() + "skriv-under/"
+
+
+def submit_url(box):
+    return box.get_url() + box.reverse_subpage("submit_view")
+
+
+@override_settings(EMAIL_BACKEND=DOWN_MAIL)
+def test_signing_succeeds_when_the_mail_server_is_down(client, open_proposal, caplog):
+    with caplog.at_level(logging.WARNING, logger="delaktig.mail"):
+        response = client.post(sign_url(open_proposal), sign_data())
+    assert response.status_code == 302
+    assert Signature.objects.filter(proposal=open_proposal).count() == 1
+    assert "E-mail not sent" in caplog.text
+
+
+@override_settings(EMAIL_BACKEND=DOWN_MAIL)
+def test_submitting_succeeds_when_the_mail_server_is_down(client, box, topic):
+    response = client.post(submit_url(box), submit_data(topic))
+    assert response.status_code == 302
+    assert Proposal.objects.filter(title__startswith="Fler cykelställ").count() == 1
+
+
+@override_settings(EMAIL_BACKEND=DOWN_MAIL, TASKS=DUMMY_TASKS)
+def test_failed_mail_is_queued_again_for_later():
+    default_task_backend.clear()
+    notifications.send_email.call(subject="Hej", body="Text", recipients=["a@b.se"])
+    retries = default_task_backend.results
+    assert len(retries) == 1
+    retry = retries[0]
+    assert retry.kwargs["attempt"] == 2
+    assert retry.task.run_after is not None
+
+
+@override_settings(EMAIL_BACKEND=DOWN_MAIL, TASKS=DUMMY_TASKS)
+def test_mail_gives_up_after_the_last_attempt():
+    default_task_backend.clear()
+    with pytest.raises(OSError):
+        notifications.send_email.call(
+            subject="Hej",
+            body="Text",
+            recipients=["a@b.se"],
+            attempt=notifications.MAX_ATTEMPTS,
+        )
+    assert default_task_backend.results == []
+
+
+@override_settings(CACHES=DEAD_REDIS)
+def test_pages_and_signing_work_when_the_cache_is_down(client, open_proposal, caplog):
+    with caplog.at_level(logging.WARNING, logger="delaktig.cache"):
+        assert client.get("/").status_code == 200
+        assert client.get(open_proposal.get_url()).status_code == 200
+        response = client.post(sign_url(open_proposal), sign_data())
+    assert response.status_code == 302
+    signature = Signature.objects.get(proposal=open_proposal)
+    assert not signature.flagged  # rate limits let people through, and say so
+    assert "Cache unavailable" in caplog.text
+
+
+def test_database_error_while_signing_leaves_nothing_half_saved(client, open_proposal):
+    before = Proposal.objects.get(pk=open_proposal.pk).signature_count
+    with (
+        mock.patch(
+            "proposals.lifecycle.Signature.objects.create",
+            side_effect=DatabaseError("disk full"),
+        ),
+        pytest.raises(DatabaseError),
+    ):
+        client.post(sign_url(open_proposal), sign_data())
+    assert Signature.objects.filter(proposal=open_proposal).count() == 0
+    assert Proposal.objects.get(pk=open_proposal.pk).signature_count == before

@@ -1,4 +1,4 @@
-"""Backends that fail on purpose, to test how the site behaves when a service is down."""
+"""Backends that fail on purpose: how the site behaves when a service is down."""
 
 import smtplib
 

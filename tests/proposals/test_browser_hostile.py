@@ -1,0 +1,81 @@
+"""Hostile text typed into the public forms in a real browser: no injected script
+runs, nothing errors in the console, and the text comes back shown as text."""
+
+import pytest
+
+from tests.hostile import BROWSER_CORPUS
+from tests.proposals.factories import make_box, make_proposal, make_topic
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def suggestion_box(site, settings):
+    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+    box = make_box(site)
+    topic = make_topic()
+    proposal = make_proposal(box, topic, title="Ett öppet förslag att skriva under")
+    return box, proposal
+
+
+def _console(message, events):
+    # A form sent back with errors answers 400; the browser logs that status.
+    if message.type == "error" and not message.text.startswith(
+        "Failed to load resource"
+    ):
+        events.append(f"console: {message.text}")
+
+
+@pytest.fixture
+def watched(page):
+    """The page, with every dialog and console error recorded."""
+    events = []
+    page.on(
+        "dialog",
+        lambda dialog: (events.append(f"dialog: {dialog.message}"), dialog.dismiss()),
+    )
+    page.on("console", lambda message: _console(message, events))
+    page.on("pageerror", lambda error: events.append(f"pageerror: {error}"))
+    return page, events
+
+
+def test_hostile_text_in_proposal_sign_and_search_forms(
+    live_server, suggestion_box, watched
+):
+    page, events = watched
+    box, proposal = suggestion_box
+    origin = live_server.url
+    for payload in BROWSER_CORPUS:
+        # Proposal: the preview step shows the title and text as typed.
+        page.goto(origin + box.url + box.reverse_subpage("submit_view"))
+        page.get_by_label("Rubrik").fill(payload[:120])
+        page.get_by_label("Ditt förslag").fill(
+            f"{payload} – och mer text så att det räcker."
+        )
+        page.get_by_label("Ämne").select_option(label="Trafik")
+        page.get_by_label("Område", exact=True).select_option(index=1)
+        page.get_by_label("Namn som visas").fill(payload[:100])
+        page.get_by_label("E-post").fill("hostile@example.org")
+        page.get_by_label("Jag har läst hur kommunen").check()
+        page.get_by_role("button", name="Förhandsgranska").click()
+        page.wait_for_load_state()
+        assert page.get_by_text(payload[:120], exact=False).count() >= 1, payload
+
+        # Signature: without consent the form comes back with the name as typed.
+        page.goto(origin + proposal.get_url())
+        page.get_by_label("Namn", exact=True).fill(payload[:100])
+        page.get_by_label("E-post").fill("hostile.signer@example.org")
+        page.locator("form[action$='skriv-under/'] button[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.get_by_label("Namn", exact=True).input_value() == payload[:100]
+
+        # Search: the query is kept in the box.
+        page.goto(origin + "/sok/")
+        page.get_by_label("Vad letar du efter?").fill(payload)
+        page.get_by_role("button", name="Sök").click()
+        page.wait_for_load_state()
+        assert page.get_by_label("Vad letar du efter?").input_value() == payload
+    assert events == []

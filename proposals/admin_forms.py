@@ -30,7 +30,12 @@ class ProposalAdminForm(WagtailAdminModelForm):
         }
 
     def save(self, commit=True):
-        instance = super().save(commit=commit)
+        instance = super().save(commit=False)
+        if commit:
+            # Only the corrected text fields: status, counts and dates belong to
+            # proposals.lifecycle and may have changed since the form was opened.
+            edited = [name for name in TRACKED_FIELDS if name in self.fields]
+            instance.save(update_fields=edited)
         changes = {
             name: {
                 "before": self._original[name],

@@ -158,6 +158,7 @@ class SubmitProposalForm(ProtectedForm):
         },
     )
     author_name = forms.CharField(
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
         label=_("Namn som visas"),
         max_length=100,
         help_text=_("Visas tillsammans med förslaget. Det kan vara bara förnamnet."),
@@ -167,6 +168,7 @@ class SubmitProposalForm(ProtectedForm):
         },
     )
     email = forms.EmailField(
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         label=_("E-post"),
         max_length=254,
         help_text=_("Visas aldrig. Vi skickar en länk som du bekräftar förslaget med."),
@@ -196,6 +198,7 @@ class SubmitProposalForm(ProtectedForm):
 
 class SignForm(ProtectedForm):
     name = forms.CharField(
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
         label=_("Namn"),
         max_length=100,
         error_messages={"required": _("Skriv ditt namn."), "max_length": NAME_TOO_LONG},
@@ -206,6 +209,7 @@ class SignForm(ProtectedForm):
         initial=True,
     )
     email = forms.EmailField(
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         label=_("E-post"),
         max_length=254,
         help_text=_(

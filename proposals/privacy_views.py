@@ -41,7 +41,7 @@ def _removable(signature_ids):
 def request_removal(request):
     form = RemovalRequestForm(request.POST or None)
     if request.method == "POST":
-        if not ratelimit.hit("submit", ratelimit.client_ip(request)):
+        if not ratelimit.hit("remove", ratelimit.client_ip(request)):
             return render(
                 request,
                 "proposals/remove_signatures_request.html",
@@ -50,19 +50,22 @@ def request_removal(request):
             )
         if form.is_valid():
             address = normalise_email(form.cleaned_data["email"])
-            ids = list(
+            removable = _removable(
                 Signature.objects.filter(email_normalised=address).values_list(
                     "pk", flat=True
                 )
             )
-            if _removable(ids):
+            if removable:
+                ids = [signature.pk for signature in removable]
                 token = signing.dumps(ids, salt=SALT, compress=True)
                 link = request.build_absolute_uri(
                     reverse("remove_signatures_confirm", args=[token])
                 )
-                notifications.queue_email(
-                    "remove_signatures", {"link": link}, form.cleaned_data["email"]
-                )
+                # Sent to the address stored with the signatures, not the one typed.
+                for recipient in sorted({signature.email for signature in removable}):
+                    notifications.queue_email(
+                        "remove_signatures", {"link": link}, recipient
+                    )
             return render(request, "proposals/remove_signatures_sent.html")
         return render(
             request,

@@ -13,11 +13,23 @@ from django.core.cache import cache
 DEFAULT_RATE_LIMITS = {
     "submit": {"burst": (3, 10 * 60), "sustained": (10, 24 * 3600)},
     "sign": {"burst": (10, 10 * 60), "sustained": (50, 24 * 3600)},
+    "remove": {"burst": (5, 10 * 60), "sustained": (20, 24 * 3600)},
 }
 
 
 def client_ip(request):
-    """The address that connected; a proxy in front must set REMOTE_ADDR correctly."""
+    """The resident's address. With DELAKTIG_TRUSTED_PROXY_COUNT proxies in front,
+    it is the entry those proxies appended to X-Forwarded-For (counted from the
+    right, so a client cannot forge it); otherwise the connecting address."""
+    proxies = getattr(settings, "DELAKTIG_TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from proposals.constants import Status
-from proposals.models import Proposal, Signature
+from proposals.models import Proposal, ProposalEdit, Signature
 
 logger = logging.getLogger("delaktig.retention")
 
@@ -31,6 +31,7 @@ FINAL_STATUSES = [
     Status.WITHDRAWN,
 ]
 PURGE_ACTION = "delaktig.purge_personal_data"
+REDACTED = "[gallrat]"
 
 
 @dataclass
@@ -53,6 +54,7 @@ def due_proposals(now=None):
         | Q(ip_address__isnull=False)
         | Q(signatures__ip_address__isnull=False)
         | ~Q(signatures__email="")
+        | Q(signatures__show_name=False, signatures__name__gt="")
     )
     return (
         Proposal.objects.filter(status__in=FINAL_STATUSES)
@@ -90,7 +92,21 @@ def purge_proposal(proposal, user=None):
                 email="", email_normalised=f"anonymised-{signature.pk}", ip_address=None
             )
             count += 1
+        # Signers who chose not to be shown leave no name or area behind.
+        Signature.objects.filter(proposal=proposal, show_name=False).update(
+            name="", area=""
+        )
         Proposal.objects.filter(pk=proposal.pk).update(author_email="", ip_address=None)
+        # A moderator's correction may have removed personal data about others;
+        # the text from before the correction is not kept past the retention time.
+        for edit in ProposalEdit.objects.filter(proposal=proposal):
+            redacted = {
+                field: {**change, "before": REDACTED}
+                for field, change in edit.changes.items()
+                if isinstance(change, dict)
+            }
+            if redacted != edit.changes:
+                ProposalEdit.objects.filter(pk=edit.pk).update(changes=redacted)
         comments = _purge_comments(proposal)
         log(
             proposal,

@@ -97,3 +97,31 @@ def test_admin_path_is_configurable():
         check=True,
     ).stdout
     assert out.strip() == "forvaltning"
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.5", "10.0.0.1"),  # no proxy trusted: the connecting address
+        (1, "203.0.113.5", "203.0.113.5"),
+        (1, "6.6.6.6, 203.0.113.5", "203.0.113.5"),  # a forged first entry is ignored
+        (2, "6.6.6.6, 203.0.113.5, 10.0.0.9", "203.0.113.5"),
+        (1, "", "10.0.0.1"),
+    ],
+)
+def test_client_ip_behind_trusted_proxies(rf, settings, proxies, forwarded, expected):
+    from proposals.ratelimit import client_ip
+
+    settings.DELAKTIG_TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+def test_comment_avatars_are_local_and_not_derived_from_email():
+    from django.utils.module_loading import import_string
+    from django.conf import settings
+
+    avatar = import_string(settings.COMMENTS_XTD_API_GET_USER_AVATAR)
+    url = avatar(object())
+    assert url.startswith("/static/")
+    assert "gravatar" not in url

@@ -205,6 +205,9 @@ COMMENTS_XTD_CONFIRM_EMAIL = True
 COMMENTS_XTD_SALT = os.environ.get("COMMENTS_XTD_SALT", "delaktig-comments").encode()
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
 COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+# Never a Gravatar URL: it would leak a hash of the commenter's e-mail and load
+# from a third party.
+COMMENTS_XTD_API_GET_USER_AVATAR = "home.avatars.local_avatar"
 COMMENTS_XTD_APP_MODEL_OPTIONS = {
     "default": {
         "allow_flagging": True,
@@ -252,6 +255,11 @@ AXES_COOLOFF_TIME = int(os.environ.get("DELAKTIG_LOGIN_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_RESET_ON_SUCCESS = True
+
+# Behind a reverse proxy, REMOTE_ADDR is the proxy. Set how many proxies in front
+# append to X-Forwarded-For, so rate limits and log-in throttling see residents.
+DELAKTIG_TRUSTED_PROXY_COUNT = int(os.environ.get("DELAKTIG_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "proposals.ratelimit.client_ip"
 
 
 LOGGING = {

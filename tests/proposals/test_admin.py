@@ -118,6 +118,33 @@ def test_communicator_edit_is_recorded(client, communicator, proposal_factory):
     assert Proposal.objects.get(pk=proposal.pk).status == Status.IN_MODERATION
 
 
+def test_correction_never_overwrites_lifecycle_data(proposal_factory, communicator):
+    """Signatures confirmed while the form was open are not rolled back on save."""
+    from proposals.admin_forms import ProposalAdminForm
+    from proposals.viewsets import ProposalViewSet
+
+    proposal = proposal_factory(Status.OPEN)
+    form_class = ProposalViewSet().get_edit_handler().get_form_class()
+    assert issubclass(form_class, ProposalAdminForm)
+    form = form_class(
+        data={
+            "title": "Rättad rubrik om cykelställ",
+            "text": proposal.text,
+            "topic": proposal.topic_id,
+            "area": proposal.area,
+            "author_name": proposal.author_name,
+        },
+        instance=proposal,
+        for_user=communicator,
+    )
+    assert form.is_valid(), form.errors
+    Proposal.objects.filter(pk=proposal.pk).update(signature_count=42)
+    form.save()
+    saved = Proposal.objects.get(pk=proposal.pk)
+    assert saved.title == "Rättad rubrik om cykelställ"
+    assert saved.signature_count == 42
+
+
 def test_nobody_adds_proposals_in_the_admin(client, communicator, proposal_factory):
     from django.contrib.auth.models import User
 

@@ -134,3 +134,27 @@ def test_command_reports_what_it_did(proposal_factory):
     out = io.StringIO()
     call_command("purge_personal_data", stdout=out)
     assert "anonymised 0 proposals, 0 signatures" in out.getvalue()
+
+
+def test_hidden_names_and_corrected_personal_data_are_removed(proposal_factory):
+    from proposals.models import ProposalEdit
+
+    proposal = proposal_factory(Status.ANSWERED)
+    hidden = proposal.signatures.first()
+    Signature.objects.filter(pk=hidden.pk).update(
+        show_name=False, name="Hemlig Person", area="centrum"
+    )
+    ProposalEdit.objects.create(
+        proposal=proposal,
+        changes={"text": {"before": "Grannen Kalle Ek", "after": "Grannen"}},
+    )
+    _age(Proposal.objects.get(pk=proposal.pk), days=200)
+
+    purge_personal_data()
+
+    hidden = Signature.objects.get(pk=hidden.pk)
+    assert (hidden.name, hidden.area) == ("", "")
+    edit = ProposalEdit.objects.get(proposal=proposal)
+    assert edit.changes["text"] == {"before": "[gallrat]", "after": "Grannen"}
+    assert "Kalle Ek" not in _database_dump()
+    assert "Hemlig Person" not in _database_dump()

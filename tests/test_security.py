@@ -118,8 +118,8 @@ def test_client_ip_behind_trusted_proxies(rf, settings, proxies, forwarded, expe
 
 
 def test_comment_avatars_are_local_and_not_derived_from_email():
-    from django.utils.module_loading import import_string
     from django.conf import settings
+    from django.utils.module_loading import import_string
 
     avatar = import_string(settings.COMMENTS_XTD_API_GET_USER_AVATAR)
     url = avatar(object())

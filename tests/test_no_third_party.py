@@ -7,12 +7,20 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from proposals.models import Proposal, SuggestionBoxPage
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-EXTRA_PATHS = ["/sok/?q=Mittk%C3%B6ping", "/finns-inte/", "/en/", "/en/sok/?q=dialog"]
+EXTRA_PATHS = [
+    "/sok/?q=Mittk%C3%B6ping",
+    "/finns-inte/",
+    "/en/",
+    "/en/sok/?q=dialog",
+    "/mina-underskrifter/",
+]
 
 
 @pytest.fixture
@@ -21,6 +29,10 @@ def demo_paths(settings):
     call_command("load_demo", stdout=io.StringIO())
     pages = Page.objects.live().public().filter(depth__gt=1).specific()
     paths = [urlsplit(page.full_url).path for page in pages]
+    # Routes served by the suggestion box: its forms and every public proposal.
+    for box in SuggestionBoxPage.objects.live():
+        paths.append(urlsplit(box.full_url).path + box.reverse_subpage("submit_view"))
+    paths += [urlsplit(p.get_url()).path for p in Proposal.objects.public()]
     return paths + EXTRA_PATHS
 
 

@@ -79,3 +79,35 @@ def test_hostile_text_in_proposal_sign_and_search_forms(
         page.wait_for_load_state()
         assert page.get_by_label("Vad letar du efter?").input_value() == payload
     assert events == []
+
+
+def test_stored_hostile_text_is_shown_as_text_everywhere(
+    live_server, site, settings, watched
+):
+    from proposals.models import Signature
+    from tests.hostile import ATTRIBUTE, SCRIPT
+    from tests.proposals.factories import add_signatures
+
+    page, events = watched
+    settings.PROPOSALS_MIN_FILL_SECONDS = 0
+    box = make_box(site)
+    title = f"Cykelbana {SCRIPT}"[:120]
+    proposal = make_proposal(
+        box, make_topic(), title=title, author_name=ATTRIBUTE[:100]
+    )
+    add_signatures(proposal, 1)
+    Signature.objects.filter(proposal=proposal).update(name=SCRIPT, show_name=True)
+
+    origin = live_server.url
+    page.goto(origin + box.url)
+    assert page.get_by_text(title).count() >= 1
+    page.goto(origin + proposal.get_url())
+    assert page.get_by_text(title).count() >= 1
+    assert page.get_by_text(ATTRIBUTE[:100]).count() >= 1
+    assert page.get_by_text(SCRIPT).count() >= 1
+    # The similar-proposals list, filled in by script while typing.
+    page.goto(origin + box.url + box.reverse_subpage("submit_view"))
+    page.get_by_label("Rubrik").fill("Cykelbana")
+    page.wait_for_timeout(1500)
+    page.get_by_label("Rubrik").press("Tab")
+    assert events == []

@@ -44,3 +44,14 @@ class Degree(models.TextChoices):
 
     HIGH = "high", _("Mycket")
     LOW = "low", _("Lite")
+
+
+STATUS_EXPLANATIONS = {
+    Status.PLANNED: _("Dialogen är planerad och har inte börjat än."),
+    Status.OPEN: _("Dialogen pågår. Nu kan du delta."),
+    Status.COMPILING: _("Dialogen är avslutad och resultatet sammanställs."),
+    Status.FEEDBACK_GIVEN: _(
+        "Resultatet är sammanställt och återkopplat till deltagarna och invånarna."
+    ),
+    Status.CLOSED: _("Dialogen är avslutad."),
+}

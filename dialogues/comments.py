@@ -45,7 +45,12 @@ def public_comments(dialogue):
         is_removed=False,
     ).order_by("thread_id", "order")
     threads = {}
+    base = dialogue.url or ""
     for comment in comments:
+        comment.reply_url = base + dialogue.reverse_subpage("reply", args=(comment.pk,))
+        comment.report_url = base + dialogue.reverse_subpage(
+            "report", args=(comment.pk,)
+        )
         if comment.level == 0:
             threads[comment.pk] = (comment, [])
         elif comment.thread_id in threads:

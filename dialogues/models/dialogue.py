@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import rules
-from ..choices import DialogueKind, InfluenceLevel, Status
+from ..choices import STATUS_EXPLANATIONS, DialogueKind, InfluenceLevel, Status
 from ..ladder import step_for
 from ..panels import MethodFitPanel
 
@@ -184,6 +184,10 @@ class DialoguePage(RoutablePageMixin, Page):
         return step_for(self.influence_level)
 
     @property
+    def status_explanation(self):
+        return STATUS_EXPLANATIONS.get(self.status, "")
+
+    @property
     def is_information(self):
         return rules.is_information(self)
 
@@ -208,6 +212,13 @@ class DialoguePage(RoutablePageMixin, Page):
         return (
             DialogueSurveyPage.objects.child_of(self).live().public().first()
         )
+
+    def events_with_calendar(self):
+        """The events in time order, each with the address of its iCalendar file."""
+        events = sorted(self.events.all(), key=lambda event: event.starts_at)
+        for event in events:
+            event.ical_url = self.event_ical_url(event)
+        return events
 
     def get_absolute_url(self):
         """Where a confirmed comment redirects (django-comments' shortcut view)."""

@@ -91,7 +91,7 @@ class DialogueCommentForm(XtdCommentForm):
             "Kommentaren får vara högst %(limit_value)d tecken (den har %(show_value)d)."
         )
         self.fields["followup"].label = _("Meddela mig när någon kommenterar")
-        self.fields["url"].widget = forms.HiddenInput()
+        self.fields["url"] = forms.CharField(required=False, widget=forms.HiddenInput)
         self.fields["honeypot"].label = _("Lämna det här fältet tomt")
         for name in ("name", "email", "comment"):
             self.fields[name].error_messages["required"] = _(

@@ -263,7 +263,7 @@ class DialoguePage(RoutablePageMixin, Page):
 
         return report(request, self, comment_id)
 
-    @path("tillfalle/<int:event_id>/kalender.ics", name="event_ical")
+    @path("tillfalle/<int:event_id>/kalender/", name="event_ical")
     def event_ical(self, request, event_id):
         from ..calendar import event_response
 

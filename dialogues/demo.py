@@ -54,7 +54,13 @@ TARGET_GROUPS = [
         Degree.HIGH,
         Degree.LOW,
     ),
-    ("unga", "Unga 13–19 år", "Högstadie- och gymnasieelever.", Degree.HIGH, Degree.LOW),
+    (
+        "unga",
+        "Unga 13–19 år",
+        "Högstadie- och gymnasieelever.",
+        Degree.HIGH,
+        Degree.LOW,
+    ),
     (
         "foreningslivet",
         "Föreningslivet",
@@ -268,8 +274,7 @@ def _dialogues(today):
             "kultur- och fritidsnämnden hur pengarna används.",
             "influence_level": InfluenceLevel.CO_DECISION,
             "status": Status.PLANNED,
-            "open_to_influence": "<p>Vilka förslag som genomförs, inom "
-            "budgeten.</p>",
+            "open_to_influence": "<p>Vilka förslag som genomförs, inom budgeten.</p>",
             "fixed_frame": "<p>Budgeten är 500 000 kronor. Förslagen ska vara "
             "lagliga och genomförbara under 2027.</p>",
             "committee": committee["kultur-och-fritidsnamnden"],
@@ -372,8 +377,7 @@ def _dialogues(today):
             "feedback": "<p>Planen visades i parken och på webben, och deltagarna "
             "bjöds in till invigningen.</p>",
             "feedback_date": today - timedelta(days=260),
-            "decision": "<p>Nämnden beslutade att genomföra planen i sin "
-            "helhet.</p>",
+            "decision": "<p>Nämnden beslutade att genomföra planen i sin helhet.</p>",
             "decision_date": today - timedelta(days=200),
             "effect_on_decision": "<p>Hela planen från framtidsverkstaden "
             "genomfördes; odlingslotterna sköts i dag av en förening.</p>",
@@ -445,6 +449,4 @@ def build(site, stdout):
         dialogue, created = _child(index, DialoguePage, slug, **data)
         if wants_survey:
             _survey(dialogue)
-    stdout.write(
-        f"Dialogues: {DialoguePage.objects.count()} under {index.url_path}"
-    )
+    stdout.write(f"Dialogues: {DialoguePage.objects.count()} under {index.url_path}")

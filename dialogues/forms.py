@@ -88,7 +88,8 @@ class DialogueCommentForm(XtdCommentForm):
         self.fields["comment"].label = _("Kommentar")
         self.fields["comment"].widget = forms.Textarea(attrs={"rows": 6})
         self.fields["comment"].error_messages["max_length"] = _(
-            "Kommentaren får vara högst %(limit_value)d tecken (den har %(show_value)d)."
+            "Kommentaren får vara högst %(limit_value)d tecken "
+            "(den har %(show_value)d)."
         )
         self.fields["followup"].label = _("Meddela mig när någon kommenterar")
         self.fields["url"] = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -16,9 +16,7 @@ WEB_SURVEY_METHOD = "webbenkat"
 COMMENT_LEVELS = frozenset(InfluenceLevel.values) - {InfluenceLevel.INFORMATION}
 
 # Statuses after which the dialogue no longer takes part (process map, p. 10).
-FINISHED_STATUSES = frozenset(
-    {Status.COMPILING, Status.FEEDBACK_GIVEN, Status.CLOSED}
-)
+FINISHED_STATUSES = frozenset({Status.COMPILING, Status.FEEDBACK_GIVEN, Status.CLOSED})
 
 
 def _has_text(value):

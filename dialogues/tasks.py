@@ -49,9 +49,7 @@ def notify_comment_moderators(page_id, author, text, held, reported):
         subject = _("Ny kommentar: %(title)s")
     subject = subject % {"title": dialogue.title}
     try:
-        admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "dialogue_comments:index"
-        )
+        admin_url = settings.WAGTAILADMIN_BASE_URL + reverse("dialogue_comments:index")
     except NoReverseMatch:
         admin_url = settings.WAGTAILADMIN_BASE_URL
     body = "\n\n".join(

@@ -209,9 +209,7 @@ class DialoguePage(RoutablePageMixin, Page):
             return None
         from .survey import DialogueSurveyPage
 
-        return (
-            DialogueSurveyPage.objects.child_of(self).live().public().first()
-        )
+        return DialogueSurveyPage.objects.child_of(self).live().public().first()
 
     def events_with_calendar(self):
         """The events in time order, each with the address of its iCalendar file."""
@@ -315,9 +313,7 @@ class DialogueEvent(Orderable):
 class DialogueDocument(Orderable):
     """A document belonging to a dialogue's compiled result."""
 
-    page = ParentalKey(
-        DialoguePage, on_delete=models.CASCADE, related_name="documents"
-    )
+    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("dokument"),

@@ -20,9 +20,7 @@ class DialogueIndexPage(Page):
     """The listing of every published dialogue, with filters (Dialoger)."""
 
     introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
-    per_page = models.PositiveSmallIntegerField(
-        _("dialoger per sida"), default=12
-    )
+    per_page = models.PositiveSmallIntegerField(_("dialoger per sida"), default=12)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     settings_panels = [*Page.settings_panels, FieldPanel("per_page")]

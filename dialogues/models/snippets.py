@@ -30,13 +30,13 @@ class Committee(models.Model):
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    def __str__(self):
-        return self.name
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("nämnd")
         verbose_name_plural = _("nämnder")
+
+    def __str__(self):
+        return self.name
 
 
 class Area(models.Model):
@@ -49,13 +49,13 @@ class Area(models.Model):
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    def __str__(self):
-        return self.name
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("område")
         verbose_name_plural = _("områden")
+
+    def __str__(self):
+        return self.name
 
 
 class TargetGroup(models.Model):
@@ -84,6 +84,14 @@ class TargetGroup(models.Model):
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("målgrupp")
+        verbose_name_plural = _("målgrupper")
+
+    def __str__(self):
+        return self.name
+
     @property
     def analysis(self):
         """The handbook's advice for this quadrant."""
@@ -104,14 +112,6 @@ class TargetGroup(models.Model):
                 "Lite berörda och lite aktiva: inte lika viktiga att nå."
             ),
         }[quadrant]
-
-    def __str__(self):
-        return self.name
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("målgrupp")
-        verbose_name_plural = _("målgrupper")
 
 
 class DialogueMethod(models.Model):
@@ -169,10 +169,20 @@ class DialogueMethod(models.Model):
         index.SearchField("summary"),
     ]
 
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("metod")
+        verbose_name_plural = _("metodbanken")
+
+    def __str__(self):
+        return self.name
+
     @property
     def steps(self):
         """The working steps as a list, for display."""
-        return [line.strip() for line in self.working_steps.splitlines() if line.strip()]
+        return [
+            line.strip() for line in self.working_steps.splitlines() if line.strip()
+        ]
 
     @property
     def levels_label(self):
@@ -192,11 +202,3 @@ class DialogueMethod(models.Model):
                     )
                 }
             )
-
-    def __str__(self):
-        return self.name
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("metod")
-        verbose_name_plural = _("metodbanken")

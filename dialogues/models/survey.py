@@ -29,9 +29,7 @@ class DialogueSurveyPage(AbstractForm):
     """A web survey residents answer while its dialogue is open."""
 
     introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
-    thank_you_text = RichTextField(
-        _("tack-text"), blank=True, features=TEXT_FEATURES
-    )
+    thank_you_text = RichTextField(_("tack-text"), blank=True, features=TEXT_FEATURES)
 
     content_panels = [
         *AbstractForm.content_panels,

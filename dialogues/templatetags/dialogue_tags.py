@@ -15,7 +15,9 @@ def form_field(field):
     if field.help_text:
         help_id = f"{field.auto_id}-help"
         described.append(help_id)
-        help_html = format_html('<p class="help" id="{}">{}</p>', help_id, field.help_text)
+        help_html = format_html(
+            '<p class="help" id="{}">{}</p>', help_id, field.help_text
+        )
     if field.errors:
         error_id = f"{field.auto_id}-error"
         described.append(error_id)
@@ -30,7 +32,8 @@ def form_field(field):
     widget = field.as_widget(attrs=attrs)
     if field.widget_type in ("radioselect", "checkboxselectmultiple"):
         return format_html(
-            '<fieldset class="field field--group"{}><legend>{}</legend>{}{}{}</fieldset>',
+            '<fieldset class="field field--group"{}>'
+            "<legend>{}</legend>{}{}{}</fieldset>",
             format_html(' aria-describedby="{}"', attrs["aria-describedby"])
             if described
             else "",

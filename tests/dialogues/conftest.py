@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from dialogues.choices import InfluenceLevel, Status
 from dialogues.models import (
@@ -20,6 +21,14 @@ from dialogues.models import (
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def swedish():
+    """Swedish is the site's language; a request to /en/ in an earlier test must
+    not leave English active for code that runs outside a request."""
+    with translation.override("sv"):
+        yield
 
 
 @pytest.fixture

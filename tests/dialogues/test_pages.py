@@ -6,7 +6,12 @@ import pytest
 
 from dialogues import demo as dialogue_demo
 from dialogues.choices import InfluenceLevel, Status
-from dialogues.models import DialogueIndexPage, DialoguePage, DialogueSurveyPage, LadderPage
+from dialogues.models import (
+    DialogueIndexPage,
+    DialoguePage,
+    DialogueSurveyPage,
+    LadderPage,
+)
 from tests.dialogues.conftest import method
 
 pytestmark = pytest.mark.django_db
@@ -109,9 +114,7 @@ def test_demo_has_dialogues_across_statuses_and_levels(site):
     assert LadderPage.objects.live().count() == 1
     survey = DialogueSurveyPage.objects.get()
     assert survey.is_open
-    for finished in dialogues.filter(
-        status__in=[Status.FEEDBACK_GIVEN, Status.CLOSED]
-    ):
+    for finished in dialogues.filter(status__in=[Status.FEEDBACK_GIVEN, Status.CLOSED]):
         assert finished.result and finished.feedback and finished.effect_on_decision
     assert all(d.events.exists() for d in dialogues.filter(status=Status.OPEN))
     dialogue_demo.build(site, io.StringIO())

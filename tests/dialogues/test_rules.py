@@ -153,7 +153,9 @@ class TestMethodFit:
         )
         assert "Sms-enkät" in warning
         assert "Rådslag" not in warning
-        assert rules.method_warning(InfluenceLevel.CO_DECISION, [method("radslag")]) == ""
+        assert (
+            rules.method_warning(InfluenceLevel.CO_DECISION, [method("radslag")]) == ""
+        )
 
     def test_edit_form_warns_about_mismatch(self, editor_client, make_dialogue):
         dialogue = make_dialogue(
@@ -184,5 +186,7 @@ class TestMethodFit:
             "Metoden Framtidsverkstad passar inte nivån konsultation" in m
             for m in messages
         )
-        latest = DialoguePage.objects.get(pk=dialogue.pk).get_latest_revision_as_object()
+        latest = DialoguePage.objects.get(
+            pk=dialogue.pk
+        ).get_latest_revision_as_object()
         assert [m.slug for m in latest.methods.all()] == ["framtidsverkstad"]

@@ -69,6 +69,15 @@ def survey_open(dialogue):
     return survey_allowed(dialogue) and is_open(dialogue)
 
 
+def registration_open(dialogue):
+    """Residents may sign up for events while a participatory dialogue is planned
+    or open; afterwards a registration link only leads nowhere."""
+    return invites_participation(dialogue) and dialogue.status in (
+        Status.PLANNED,
+        Status.OPEN,
+    )
+
+
 def survey_link_errors(dialogue):
     """Why a survey cannot be linked to this dialogue (empty list if it can)."""
     if dialogue is None:

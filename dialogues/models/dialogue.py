@@ -200,6 +200,14 @@ class DialoguePage(RoutablePageMixin, Page):
         return rules.comments_allowed(self)
 
     @property
+    def registration_open(self):
+        return rules.registration_open(self)
+
+    @property
+    def survey_open(self):
+        return rules.survey_open(self)
+
+    @property
     def comments_visible(self):
         return rules.comments_visible(self)
 

@@ -109,3 +109,12 @@ def test_comment_moderation_lists_dialogue_comments(editor_client, make_dialogue
     html = editor_client.get(reverse("dialogue_comments:index")).content.decode()
     assert "Synlig för moderatorn" in html
     assert "Inte en dialog" not in html
+
+
+def test_editors_get_wagtails_userbar_with_accessibility_checks(
+    client, editor_client, make_dialogue
+):
+    dialogue = make_dialogue()
+    assert "wagtail-userbar" in editor_client.get(dialogue.url).content.decode()
+    client.logout()
+    assert "wagtail-userbar" not in client.get(dialogue.url).content.decode()

@@ -100,6 +100,9 @@ def test_comment_is_published_after_email_confirmation(
     response = confirm_latest(client)
     assert response.status_code == 302
     [comment] = public_comments(dialogue)
+    landing = client.get(response["Location"])
+    assert landing.status_code == 302
+    assert landing["Location"].endswith(dialogue.url)
     assert comment.comment == "Fler bänkar i parken, tack."
     html = client.get(dialogue.url).content.decode()
     assert "Fler bänkar i parken, tack." in html

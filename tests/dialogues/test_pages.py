@@ -119,3 +119,24 @@ def test_demo_has_dialogues_across_statuses_and_levels(site):
     assert all(d.events.exists() for d in dialogues.filter(status=Status.OPEN))
     dialogue_demo.build(site, io.StringIO())
     assert DialoguePage.objects.count() == dialogues.count()
+
+
+def test_ladder_query_count_does_not_grow(client, index, make_dialogue):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ladder = LadderPage(title="Delaktighetstrappan", slug="delaktighetstrappan")
+    index.add_child(instance=ladder)
+    ladder.save_revision().publish()
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(ladder.url).status_code == 200
+        return len(queries)
+
+    make_dialogue()
+    client.get(ladder.url)
+    few = count()
+    for level in list(InfluenceLevel) * 3:
+        make_dialogue(influence_level=level)
+    assert count() == few

@@ -190,3 +190,14 @@ class TestMethodFit:
             pk=dialogue.pk
         ).get_latest_revision_as_object()
         assert [m.slug for m in latest.methods.all()] == ["framtidsverkstad"]
+
+
+def test_registration_link_only_while_planned_or_open(
+    client, make_dialogue, make_event
+):
+    dialogue = make_dialogue(events=[make_event(title="Mötet")])
+    assert "Anmäl dig till Mötet" in client.get(dialogue.url).content.decode()
+    DialoguePage.objects.filter(pk=dialogue.pk).update(status=Status.CLOSED)
+    html = client.get(dialogue.url).content.decode()
+    assert "Anmäl dig till Mötet" not in html
+    assert "Lägg till Mötet i din kalender" in html

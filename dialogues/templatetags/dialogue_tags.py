@@ -46,13 +46,13 @@ def form_field(field):
         return format_html(
             '<div class="field field--checkbox">{} {}{}{}</div>',
             widget,
-            field.label_tag(),
+            field.label_tag(label_suffix=""),
             help_html,
             errors_html,
         )
     return format_html(
         '<div class="field">{}{}{}{}</div>',
-        field.label_tag(),
+        field.label_tag(label_suffix=""),
         help_html,
         errors_html,
         widget,

@@ -48,6 +48,12 @@ def test_filter_listing_open_dialogue_ladder_and_survey(live_server, demo_site, 
     )
     assert_no_axe_violations(page)
 
+    page.get_by_role("button", name="Skicka kommentaren").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Fyll i fältet ”E-post”.").is_visible()
+    assert page.get_by_label("E-post").get_attribute("aria-invalid") == "true"
+    assert_no_axe_violations(page)
+
     page.get_by_role("link", name="Svara på enkäten").click()
     page.wait_for_load_state()
     assert (
@@ -65,3 +71,30 @@ def test_filter_listing_open_dialogue_ladder_and_survey(live_server, demo_site, 
     page.goto(live_server.url + "/dialoger/ny-cykelvag-storgatan/")
     assert page.get_by_text("Information, inte dialog").first.is_visible()
     assert_no_axe_violations(page)
+
+
+def test_without_javascript_filter_and_comment(live_server, demo_site, browser):
+    context = browser.new_context(locale="sv-SE", java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        page.goto(live_server.url + "/dialoger/")
+        page.get_by_label("Metod").select_option("open-space")
+        page.get_by_role("button", name="Visa dialoger").click()
+        page.wait_for_load_state()
+        assert "metod=open-space" in page.url
+        link = page.get_by_role(
+            "link", name="Vad är viktigast för att utveckla Mittköping?"
+        )
+        assert link.count() == 1
+        link.click()
+        page.wait_for_load_state()
+        page.get_by_label("Namn som visas vid kommentaren").fill("Kim")
+        page.get_by_label("E-post").fill("kim@example.org")
+        page.get_by_label("Kommentar", exact=True).fill("Fler bussar till landsbygden.")
+        page.get_by_role("button", name="Skicka kommentaren").click()
+        page.wait_for_load_state()
+        # axe-core needs JavaScript, so it runs in the test above, not here.
+        assert page.get_by_role("heading", name="Tack för din kommentar").is_visible()
+    finally:
+        context.close()

@@ -66,10 +66,6 @@ class DialogueFilterForm(forms.Form):
             queryset = queryset.filter(target_groups=data["malgrupp"])
         return queryset
 
-    @property
-    def active(self):
-        return self.is_bound and any(self.cleaned_data.values())
-
 
 class DialogueCommentForm(XtdCommentForm):
     """django-comments-xtd's form in Swedish, without the homepage link field:

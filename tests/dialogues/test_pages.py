@@ -140,3 +140,17 @@ def test_ladder_query_count_does_not_grow(client, index, make_dialogue):
     for level in list(InfluenceLevel) * 3:
         make_dialogue(influence_level=level)
     assert count() == few
+
+
+def test_demo_comments_are_threaded_and_built_once(client, site):
+    from django_comments_xtd.models import XtdComment
+
+    dialogue_demo.build(site, io.StringIO())
+    dialogue_demo.build(site, io.StringIO())
+    assert XtdComment.objects.count() == 4
+    reply = XtdComment.objects.get(user_name="Greta")
+    assert reply.level == 1
+    page = DialoguePage.objects.get(slug="viktigast-for-mittkoping")
+    html = client.get(page.url).content.decode()
+    assert html.index("Bostäder för unga") < html.index("hyresrätter nära stationen")
+    assert "demo@example.org" not in html

@@ -393,7 +393,7 @@ def _survey(dialogue):
         dialogue,
         DialogueSurveyPage,
         "enkat",
-        title="Enkät: digitala tjänster för dig över 75",
+        title="Digitala tjänster för dig över 75",
         introduction="<p>Det tar ungefär fem minuter att svara. Du är anonym.</p>",
         thank_you_text="<p>Tack! Resultatet redovisas på dialogsidan.</p>",
         form_fields=[

@@ -118,3 +118,37 @@ def test_editors_get_wagtails_userbar_with_accessibility_checks(
     assert "wagtail-userbar" in editor_client.get(dialogue.url).content.decode()
     client.logout()
     assert "wagtail-userbar" not in client.get(dialogue.url).content.decode()
+
+
+def test_method_snippet_refuses_an_upside_down_range(editor_client):
+    url = reverse("wagtailsnippets_dialogues_dialoguemethod:add")
+    response = editor_client.post(
+        url,
+        {
+            "name": "Medborgarbudget",
+            "slug": "medborgarbudget",
+            "summary": "Du röstar om budgeten.",
+            "lowest_level": InfluenceLevel.CO_DECISION,
+            "highest_level": InfluenceLevel.CONSULTATION,
+        },
+    )
+    assert response.status_code == 200
+    assert "Det högsta steget kan inte vara lägre än det lägsta." in (
+        response.content.decode()
+    )
+    assert not DialogueMethod.objects.filter(slug="medborgarbudget").exists()
+
+
+def test_committee_snippet_with_handling_time(editor_client):
+    from dialogues.models import Committee
+
+    response = editor_client.post(
+        reverse("wagtailsnippets_dialogues_committee:add"),
+        {
+            "name": "Miljönämnden",
+            "slug": "miljonamnden",
+            "expected_handling_days": "30",
+        },
+    )
+    assert response.status_code == 302
+    assert Committee.objects.get(slug="miljonamnden").expected_handling_days == 30

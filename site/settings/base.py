@@ -202,6 +202,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 1  # two levels: a comment and its replies
 COMMENTS_XTD_CONFIRM_EMAIL = True
+# Send in the request (or a task), not in a thread that dies with the process.
+COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_SALT = os.environ.get("COMMENTS_XTD_SALT", "delaktig-comments").encode()
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
 COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL

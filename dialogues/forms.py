@@ -1,0 +1,99 @@
+"""Forms residents fill in: listing filters and comments."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.forms import XtdCommentForm
+
+from .choices import InfluenceLevel, Status
+from .models import Area, DialogueMethod, TargetGroup
+
+INVALID_CHOICE = _("Det valet finns inte. Välj ett alternativ i listan.")
+
+
+def _choice(label, choices, empty):
+    return forms.ChoiceField(
+        label=label,
+        required=False,
+        choices=[("", empty), *choices],
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+
+def _model_choice(label, queryset, empty):
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=queryset,
+        required=False,
+        to_field_name="slug",
+        empty_label=empty,
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+
+
+class DialogueFilterForm(forms.Form):
+    """GET filters for the listing; the URL can be shared."""
+
+    status = _choice(_("Status"), Status.choices, _("Alla"))
+    niva = _choice(
+        _("Nivå på delaktighetstrappan"), InfluenceLevel.choices, _("Alla nivåer")
+    )
+    metod = _model_choice(_("Metod"), DialogueMethod.objects.all(), _("Alla metoder"))
+    omrade = _model_choice(_("Område"), Area.objects.all(), _("Alla områden"))
+    malgrupp = _model_choice(
+        _("Målgrupp"), TargetGroup.objects.all(), _("Alla målgrupper")
+    )
+
+    def __init__(self, data=None, **kwargs):
+        if data is not None and not any(data.get(name) for name in self.base_fields):
+            data = None
+        super().__init__(data, **kwargs)
+
+    def filter(self, queryset):
+        """Apply every filter that was given and is valid."""
+        if not self.is_bound:
+            return queryset
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("status"):
+            queryset = queryset.filter(status=data["status"])
+        if data.get("niva"):
+            queryset = queryset.filter(influence_level=data["niva"])
+        if data.get("metod"):
+            queryset = queryset.filter(methods=data["metod"])
+        if data.get("omrade"):
+            queryset = queryset.filter(areas=data["omrade"])
+        if data.get("malgrupp"):
+            queryset = queryset.filter(target_groups=data["malgrupp"])
+        return queryset
+
+
+class DialogueCommentForm(XtdCommentForm):
+    """django-comments-xtd's form in Swedish, without the homepage link field:
+    a comment never carries a link that could be `javascript:` or `data:`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Namn som visas vid kommentaren")
+        self.fields["email"].label = _("E-post")
+        self.fields["email"].help_text = _(
+            "Vi skickar en länk som du klickar på för att bekräfta kommentaren. "
+            "Adressen visas aldrig."
+        )
+        self.fields["email"].widget = forms.EmailInput(attrs={"autocomplete": "email"})
+        self.fields["name"].widget = forms.TextInput(attrs={"autocomplete": "name"})
+        self.fields["comment"].label = _("Kommentar")
+        self.fields["comment"].widget = forms.Textarea(attrs={"rows": 6})
+        self.fields["comment"].error_messages["max_length"] = _(
+            "Kommentaren får vara högst %(limit_value)d tecken "
+            "(den har %(show_value)d)."
+        )
+        self.fields["followup"].label = _("Meddela mig när någon kommenterar")
+        self.fields["url"] = forms.CharField(required=False, widget=forms.HiddenInput)
+        self.fields["honeypot"].label = _("Lämna det här fältet tomt")
+        for name in ("name", "email", "comment"):
+            self.fields[name].error_messages["required"] = _(
+                "Fyll i fältet ”%(field)s”."
+            ) % {"field": self.fields[name].label}
+
+    def clean_url(self):
+        return ""

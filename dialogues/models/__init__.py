@@ -1,0 +1,20 @@
+"""Dialogue pages, their parts, and the snippets editors pick from."""
+
+from .dialogue import DialogueDocument, DialogueEvent, DialoguePage
+from .index import DialogueIndexPage, LadderPage
+from .snippets import Area, Committee, DialogueMethod, TargetGroup
+from .survey import DialogueSurveyPage, SurveyField
+
+__all__ = [
+    "Area",
+    "Committee",
+    "DialogueDocument",
+    "DialogueEvent",
+    "DialogueIndexPage",
+    "DialogueMethod",
+    "DialoguePage",
+    "DialogueSurveyPage",
+    "LadderPage",
+    "SurveyField",
+    "TargetGroup",
+]

@@ -1,0 +1,114 @@
+"""The dialogue listing (Dialoger) and the participation ladder page."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .. import rules
+from ..choices import InfluenceLevel
+from ..ladder import STEPS
+from .dialogue import DialoguePage
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class DialogueIndexPage(Page):
+    """The listing of every published dialogue, with filters (Dialoger)."""
+
+    introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
+    per_page = models.PositiveSmallIntegerField(_("dialoger per sida"), default=12)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    settings_panels = [*Page.settings_panels, FieldPanel("per_page")]
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["dialogues.DialoguePage", "dialogues.LadderPage"]
+
+    def dialogues(self):
+        """Published dialogues below this page, with what a card needs."""
+        return (
+            DialoguePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("committee")
+        )
+
+    def ladder_page(self):
+        return LadderPage.objects.child_of(self).live().public().first()
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import DialogueFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = DialogueFilterForm(request.GET or None)
+        dialogues = form.filter(self.dialogues())
+        paginator = Paginator(rules.order_for_listing(dialogues), self.per_page or 12)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(
+            filter_form=form,
+            page_obj=page_obj,
+            dialogues=page_obj.object_list,
+            ladder=self.ladder_page(),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = response.context_data.get("filter_form")
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response
+
+    class Meta:
+        verbose_name = _("dialoglista")
+        verbose_name_plural = _("dialoglistor")
+
+
+class LadderPage(Page):
+    """Explains the participation ladder (Delaktighetstrappan) and lists the
+    dialogues on each step."""
+
+    introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["dialogues.DialogueIndexPage"]
+    subpage_types = []
+    max_count = 1
+
+    def steps_with_dialogues(self):
+        """Each ladder step, lowest first, with its published dialogues."""
+        parent = self.get_parent()
+        dialogues = rules.order_for_listing(
+            DialoguePage.objects.live()
+            .public()
+            .descendant_of(parent)
+            .select_related("committee")
+        )
+        by_level = {level: [] for level in InfluenceLevel.values}
+        for dialogue in dialogues:
+            by_level.setdefault(dialogue.influence_level, []).append(dialogue)
+        return [(step, by_level[step.level]) for step in STEPS]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["steps"] = self.steps_with_dialogues()
+        context["index_page"] = self.get_parent()
+        return context
+
+    class Meta:
+        verbose_name = _("delaktighetstrappa")
+        verbose_name_plural = _("delaktighetstrappor")

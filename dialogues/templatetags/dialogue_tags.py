@@ -1,0 +1,72 @@
+"""Template helpers for dialogue pages: accessible form fields and absolute links."""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def form_field(field):
+    """Label, help text, errors and the widget, tied together with ids and
+    aria-describedby, so screen readers announce help and errors with the input."""
+    described = []
+    help_html = errors_html = ""
+    if field.help_text:
+        help_id = f"{field.auto_id}-help"
+        described.append(help_id)
+        help_html = format_html(
+            '<p class="help" id="{}">{}</p>', help_id, field.help_text
+        )
+    if field.errors:
+        error_id = f"{field.auto_id}-error"
+        described.append(error_id)
+        errors_html = format_html(
+            '<p class="field-error" id="{}">{}</p>', error_id, " ".join(field.errors)
+        )
+    attrs = {}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    widget = field.as_widget(attrs=attrs)
+    if field.widget_type in ("radioselect", "checkboxselectmultiple"):
+        return format_html(
+            '<fieldset class="field field--group"{}>'
+            "<legend>{}</legend>{}{}{}</fieldset>",
+            format_html(' aria-describedby="{}"', attrs["aria-describedby"])
+            if described
+            else "",
+            field.label,
+            help_html,
+            errors_html,
+            widget,
+        )
+    if field.widget_type == "checkbox":
+        return format_html(
+            '<div class="field field--checkbox">{} {}{}{}</div>',
+            widget,
+            field.label_tag(label_suffix=""),
+            help_html,
+            errors_html,
+        )
+    return format_html(
+        '<div class="field">{}{}{}{}</div>',
+        field.label_tag(label_suffix=""),
+        help_html,
+        errors_html,
+        widget,
+    )
+
+
+@register.simple_tag
+def page_full_url(page):
+    """The page's absolute URL on its own Wagtail site (for e-mails)."""
+    return page.get_full_url() if hasattr(page, "get_full_url") else ""
+
+
+@register.simple_tag
+def site_root_url(page):
+    """The root URL of the page's Wagtail site, e.g. https://delaktig.example."""
+    site = page.get_site() if hasattr(page, "get_site") else None
+    return site.root_url if site else ""

@@ -1,0 +1,74 @@
+"""Admin viewsets: the snippets editors pick from and the comment moderation list."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Area, Committee, DialogueMethod, DialoguePage, TargetGroup
+
+
+class CommitteeViewSet(SnippetViewSet):
+    model = Committee
+    icon = "group"
+    list_display = ["name", "slug", "expected_handling_days"]
+    search_fields = ["name"]
+
+
+class AreaViewSet(SnippetViewSet):
+    model = Area
+    icon = "site"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "user"
+    list_display = ["name", "affected", "active"]
+    list_filter = ["affected", "active"]
+    search_fields = ["name"]
+
+
+class DialogueMethodViewSet(SnippetViewSet):
+    model = DialogueMethod
+    icon = "list-ul"
+    list_display = ["name", "lowest_level", "highest_level"]
+    list_filter = ["lowest_level", "highest_level"]
+    search_fields = ["name", "summary"]
+
+
+class DialogueSnippets(SnippetViewSetGroup):
+    items = (DialogueMethodViewSet, TargetGroupViewSet, CommitteeViewSet, AreaViewSet)
+    menu_label = _("Dialoger")
+    menu_icon = "comment"
+    menu_name = "dialogue-snippets"
+
+
+class DialogueCommentIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        content_type = ContentType.objects.get_for_model(DialoguePage)
+        return (
+            super()
+            .get_base_queryset()
+            .filter(content_type=content_type)
+            .order_by("-submit_date")
+        )
+
+
+class DialogueCommentViewSet(ModelViewSet):
+    """Comments on dialogue pages: publish, hide or remove them."""
+
+    model = XtdComment
+    name = "dialogue_comments"
+    url_prefix = "dialog-kommentarer"
+    icon = "comment"
+    menu_label = _("Kommentarer på dialoger")
+    add_to_admin_menu = True
+    index_view_class = DialogueCommentIndexView
+    list_display = ["comment", "user_name", "submit_date", "is_public", "is_removed"]
+    list_filter = ["is_public", "is_removed"]
+    form_fields = ["is_public", "is_removed"]
+    inspect_view_enabled = True

@@ -1,0 +1,28 @@
+"""Admin registration for dialogues (thin: the logic lives in the modules used)."""
+
+from django.contrib import messages
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from . import rules
+from .models import DialoguePage
+from .viewsets import DialogueCommentViewSet, DialogueSnippets
+
+register_snippet(DialogueSnippets)
+
+
+@hooks.register("register_admin_viewset")
+def register_comment_viewset():
+    return DialogueCommentViewSet()
+
+
+def _warn_about_methods(request, page):
+    page = page.specific
+    if isinstance(page, DialoguePage):
+        warning = rules.method_warning(page.influence_level, page.methods.all())
+        if warning:
+            messages.warning(request, warning)
+
+
+hooks.register("after_create_page", _warn_about_methods)
+hooks.register("after_edit_page", _warn_about_methods)

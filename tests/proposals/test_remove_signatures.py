@@ -84,7 +84,11 @@ def test_bad_email_comes_back_with_what_was_typed(client, site):
     assert "inte en adress &lt;script&gt;" in html
 
 
-@pytest.mark.parametrize("token", ["nonsense", signing.dumps("x", salt="other")])
+@pytest.mark.parametrize(
+    "token",
+    ["nonsense", signing.dumps("x", salt="other")],
+    ids=["nonsense", "other-salt"],
+)
 def test_broken_links_give_a_clear_page(client, site, token):
     response = client.get(f"{URL}{token}/")
     assert response.status_code == 404

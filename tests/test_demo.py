@@ -49,3 +49,12 @@ def test_demo_users_are_in_their_groups():
     assert (
         User.objects.get(username="politiker").groups.filter(name="Politiker").exists()
     )
+
+
+def test_demo_refuses_to_run_where_it_is_not_allowed(settings):
+    from django.core.management.base import CommandError
+
+    settings.DELAKTIG_DEMO_ALLOWED = False
+    with pytest.raises(CommandError, match="DELAKTIG_DEMO_ALLOWED"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert not apps.get_model("auth", "User").objects.exists()

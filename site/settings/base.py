@@ -179,6 +179,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 SITE_ID = 1
 
+# The demo (manage.py load_demo) creates users with published passwords.
+DELAKTIG_DEMO_ALLOWED = True
+
 # Admin under a configurable path (never guessable by default in production).
 ADMIN_PATH = os.environ.get("DELAKTIG_ADMIN_PATH", "admin").strip("/")
 

@@ -25,6 +25,7 @@ if not ALLOWED_HOSTS:
         "Set DJANGO_ALLOWED_HOSTS (comma-separated host names) to run in production."
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+DELAKTIG_DEMO_ALLOWED = env_bool("DELAKTIG_DEMO_ALLOWED", False)
 
 # HTTPS and cookies (Django's deployment checklist).
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -4,7 +4,8 @@ from importlib import import_module
 
 from django.apps import apps
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
@@ -15,6 +16,11 @@ class Command(BaseCommand):
     help = "Create (once) the Mittköping demo content and demo users."
 
     def handle(self, *args, **options):
+        if not settings.DELAKTIG_DEMO_ALLOWED:
+            raise CommandError(
+                "The demo creates users with published passwords; it is off in "
+                "production. Set DELAKTIG_DEMO_ALLOWED=1 to run it anyway."
+            )
         with transaction.atomic():
             site = home_demo.build(self.stdout)
             for app_config in apps.get_app_configs():

@@ -3,8 +3,8 @@
 from importlib import import_module
 
 from django.apps import apps
-from django.core.management import call_command
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule

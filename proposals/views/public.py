@@ -9,6 +9,7 @@ from proposals import lifecycle
 from proposals.constants import Sort, Status
 from proposals.forms import ListingFilterForm, SignForm
 from proposals.similarity import similar_proposals
+from proposals.trail import entries_for_display
 
 from .base import proposal_url, render
 
@@ -86,7 +87,8 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
         "proposal": proposal,
         "proposal_url": proposal_url(box, proposal.pk, request),
         "signer_names": list(signers),
-        "trail": list(proposal.trail.all()),
+        "trail": entries_for_display(proposal, request),
+        "trail_feed_url": proposal_url(box, proposal.pk, request) + "flode/",
         "last_edit": proposal.edits.order_by("-edited_at").first(),
         "sign_form": sign_form or (SignForm() if proposal.signing_open else None),
     }

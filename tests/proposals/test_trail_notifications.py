@@ -1,8 +1,8 @@
 """Who is e-mailed about the trail, in which language, and unsubscribing."""
 
 import re
-from types import SimpleNamespace
 from datetime import timedelta
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest

@@ -23,3 +23,7 @@ class ProposalsConfig(AppConfig):
         # Entries change only through lifecycle actions, never the generic editor.
         for model in (ProposalEdit, FeedbackEntry, FeedbackEntryVersion):
             register_permission_policy(model, RecordPolicy(model))
+
+        from proposals.comments import register_moderator
+
+        register_moderator()

@@ -144,6 +144,10 @@ class Proposal(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        """Where django-comments sends readers of a comment."""
+        return self.get_url()
+
     @classmethod
     def get_indexed_objects(cls):
         return super().get_indexed_objects().public()

@@ -44,7 +44,7 @@ class ReferredProposalsView(
     def get_context_data(self, **kwargs):
         proposals = list(
             lifecycle.proposals_for_politician(self.request.user)
-            .select_related("committee")
+            .select_related("committee", "box")
             .order_by("-referred_at")
         )
         responses = FeedbackEntry.objects.filter(

@@ -197,6 +197,9 @@ class FeedbackEntryViewSet(ActionViewSetMixin, SnippetViewSet):
     actions = {"correct": admin_views.CorrectEntryView}
     panels = [FieldPanel("text")]
 
+    def get_queryset(self, request):
+        return FeedbackEntry.objects.select_related("proposal")
+
 
 class FeedbackEntryVersionViewSet(SnippetViewSet):
     """Earlier wordings of corrected entries, for the record."""
@@ -216,6 +219,11 @@ class FeedbackEntryVersionViewSet(SnippetViewSet):
         "note",
     ]
     panels = [FieldPanel("note")]
+
+    def get_queryset(self, request):
+        return FeedbackEntryVersion.objects.select_related(
+            "entry__proposal", "replaced_by"
+        )
 
 
 class CommitteeViewSet(SnippetViewSet):

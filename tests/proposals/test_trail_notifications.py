@@ -222,3 +222,22 @@ def test_mails_are_queued_through_the_tasks_api(registered_proposal, monkeypatch
     )
     lifecycle.add_status_update(registered_proposal, text="Via kön")
     assert [s["recipients"] for s in sent] == [[PROPOSER_EMAIL]]
+
+
+def test_signer_language_is_stored_and_used(client, open_proposal):
+    from tests.proposals.helpers import sign_data
+
+    url = f"/en{open_proposal.get_url()}skriv-under/"
+    response = client.post(url, sign_data(email="english.signer@example.org"))
+    assert response.status_code == 302
+    signature = Signature.objects.get(email="english.signer@example.org")
+    assert signature.language == "en"
+    confirmation = to("english.signer@example.org")[-1]
+    assert "/en/" in confirmation.body
+
+
+def test_public_trail_in_english(client, registered_proposal):
+    html = client.get(f"/en{registered_proposal.get_url()}").content.decode()
+    assert "The municipality received the proposal." in html
+    assert "Latest feedback" in html
+    assert "From: Mittköpings kommun" in html

@@ -1,11 +1,13 @@
-"""Admin forms: the communicator's correction of a proposal and the rejection."""
+"""Admin forms: corrections, rejection, referral, decision and trail entries."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
 
 from proposals.constants import DecisionOutcome, RejectionReason
-from proposals.models import ProposalEdit
+from proposals.models import Committee, ProposalEdit
 
 TRACKED_FIELDS = ["title", "text", "topic", "area", "author_name"]
 
@@ -67,22 +69,56 @@ class RejectForm(forms.Form):
     )
 
 
+class ReferralForm(forms.Form):
+    committee = forms.ModelChoiceField(
+        label=_("Nämnd"), queryset=Committee.objects.all(), empty_label=None
+    )
+    case_number = forms.CharField(label=_("Diarienummer"), max_length=40)
+    handling_days = forms.IntegerField(
+        label=_("Förväntad handläggningstid (dagar)"),
+        min_value=1,
+        max_value=730,
+        required=False,
+        help_text=_("Lämna tomt för nämndens vanliga handläggningstid."),
+    )
+
+
 class AnswerForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Beslut"), choices=DecisionOutcome.choices, widget=forms.RadioSelect
     )
+    decided_on = forms.DateField(
+        label=_("Beslutsdatum"), widget=AdminDateInput, initial=timezone.localdate
+    )
     case_number = forms.CharField(
         label=_("Diarienummer"), max_length=40, required=False
     )
-    decision_url = forms.URLField(label=_("Länk till beslutet"), required=False)
+    decision_url = forms.URLField(label=_("Länk till protokollet"), required=False)
     text = forms.CharField(
-        label=_("Svar till invånarna"),
+        label=_("Sammanfattning av beslutet"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=4000,
         required=False,
         help_text=_(
             "Visas i förslagets historik och skickas till dem som vill ha besked."
         ),
+    )
+
+
+class EntryTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=4000,
+        help_text=_("Visas i förslagets historik och skickas till förslagsställaren."),
+    )
+
+
+class CorrectionForm(EntryTextForm):
+    note = forms.CharField(
+        label=_("Anledning till ändringen"),
+        max_length=200,
+        help_text=_("Den tidigare texten sparas och händelsen märks som ändrad."),
     )
 
 

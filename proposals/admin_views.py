@@ -1,6 +1,6 @@
 """Admin actions on proposals and signatures; each one calls proposals.lifecycle."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +10,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from proposals import lifecycle
-from proposals.admin_forms import AnswerForm, ConfirmForm, RejectForm
-from proposals.models import Proposal, Signature
+from proposals.admin_forms import (
+    AnswerForm,
+    ConfirmForm,
+    CorrectionForm,
+    EntryTextForm,
+    ReferralForm,
+    RejectForm,
+)
+from proposals.models import FeedbackEntry, Proposal, Signature
 
 
 class AdminActionView(WagtailAdminTemplateMixin, FormView):
@@ -29,11 +36,17 @@ class AdminActionView(WagtailAdminTemplateMixin, FormView):
     description = ""
     success_message = ""
 
+    def has_permission(self, user):
+        return self.permission_policy.user_has_permission(user, "change")
+
     def dispatch(self, request, pk):
-        if not self.permission_policy.user_has_permission(request.user, "change"):
+        if not self.has_permission(request.user):
             raise PermissionDenied
         self.object = get_object_or_404(self.model, pk=pk)
         return super().dispatch(request, pk)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def get_page_subtitle(self):
         return str(self.object)
@@ -53,6 +66,11 @@ class AdminActionView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         try:
             self.act(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        except lifecycle.NotPermitted as error:
+            raise PermissionDenied from error
         except lifecycle.TransitionNotAllowed:
             messages.error(
                 self.request,
@@ -101,15 +119,38 @@ class RejectView(AdminActionView):
         log(self.object, "wagtail.moderation.reject", user=self.request.user)
 
 
-class AnswerView(AdminActionView):
-    page_title = _("Registrera kommunens svar")
-    form_class = AnswerForm
-    button_label = _("Spara svaret")
+class ReferralView(AdminActionView):
+    page_title = _("Registrera remiss")
+    form_class = ReferralForm
+    button_label = _("Registrera")
     description = _(
-        "Förslaget får status besvarat. Svaret visas på förslagets sida och skickas "
+        "Ange vilken nämnd som behandlar förslaget, diarienumret och hur lång tid "
+        "handläggningen väntas ta. Det visas i förslagets historik."
+    )
+    success_message = _("”%(title)s” är registrerat hos nämnden.")
+    index_query = "?status=referred"
+
+    def act(self, form):
+        data = form.cleaned_data
+        lifecycle.register_referral(
+            self.object,
+            committee=data["committee"],
+            case_number=data["case_number"],
+            handling_days=data["handling_days"],
+            author=self.request.user,
+        )
+        log(self.object, "wagtail.edit", user=self.request.user)
+
+
+class AnswerView(AdminActionView):
+    page_title = _("Registrera beslut")
+    form_class = AnswerForm
+    button_label = _("Spara beslutet")
+    description = _(
+        "Förslaget får status besvarat. Beslutet visas på förslagets sida och skickas "
         "till förslagsställaren och till dem som bett om besked."
     )
-    success_message = _("Svaret på ”%(title)s” är registrerat.")
+    success_message = _("Beslutet om ”%(title)s” är registrerat.")
     index_query = "?status=referred"
 
     def act(self, form):
@@ -117,11 +158,67 @@ class AnswerView(AdminActionView):
         lifecycle.answer(
             self.object,
             outcome=data["outcome"],
+            decided_on=data["decided_on"],
             decision_url=data["decision_url"],
             text=data["text"],
             case_number=data["case_number"],
+            author=self.request.user,
         )
         log(self.object, "wagtail.edit", user=self.request.user)
+
+
+class StatusUpdateView(AdminActionView):
+    page_title = _("Skriv en lägesrapport")
+    form_class = EntryTextForm
+    button_label = _("Publicera lägesrapporten")
+    description = _("Berätta för invånarna var förslaget befinner sig.")
+    success_message = _("Lägesrapporten om ”%(title)s” är publicerad.")
+
+    def act(self, form):
+        lifecycle.add_status_update(
+            self.object, text=form.cleaned_data["text"], author=self.request.user
+        )
+
+
+class ImplementationView(StatusUpdateView):
+    page_title = _("Rapportera genomförandet")
+    button_label = _("Publicera rapporten")
+    description = _("Berätta hur arbetet med det beslutade går.")
+    success_message = _("Rapporten om ”%(title)s” är publicerad.")
+
+    def act(self, form):
+        lifecycle.add_implementation_update(
+            self.object, text=form.cleaned_data["text"], author=self.request.user
+        )
+
+
+class CorrectEntryView(AdminActionView):
+    """A communicator corrects an entry; the earlier wording is kept."""
+
+    model = FeedbackEntry
+    page_title = _("Rätta händelse")
+    form_class = CorrectionForm
+    header_icon = "history"
+    button_label = _("Spara rättelsen")
+    description = _(
+        "Händelsen märks som ändrad på förslagets sida och den tidigare texten "
+        "sparas. Politikers svar kan bara ändras av den som skrev dem."
+    )
+    success_message = _("Händelsen ”%(title)s” är rättad.")
+
+    def has_permission(self, user):
+        return user.has_perm("proposals.change_feedbackentry")
+
+    def get_initial(self):
+        return {"text": self.object.text or self.object.message}
+
+    def act(self, form):
+        lifecycle.correct_entry(
+            self.object,
+            user=self.request.user,
+            text=form.cleaned_data["text"],
+            note=form.cleaned_data["note"],
+        )
 
 
 class ClearSignatureView(AdminActionView):

@@ -9,9 +9,21 @@ class ProposalsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from proposals.models import Proposal, ProposalEdit, Signature
+        from proposals.models import (
+            FeedbackEntry,
+            FeedbackEntryVersion,
+            Proposal,
+            ProposalEdit,
+            Signature,
+        )
         from proposals.permissions import RecordPolicy, ResidentContentPolicy
 
         for model in (Proposal, Signature):
             register_permission_policy(model, ResidentContentPolicy(model))
-        register_permission_policy(ProposalEdit, RecordPolicy(ProposalEdit))
+        # Entries change only through lifecycle actions, never the generic editor.
+        for model in (ProposalEdit, FeedbackEntry, FeedbackEntryVersion):
+            register_permission_policy(model, RecordPolicy(model))
+
+        from proposals.comments import register_moderator
+
+        register_moderator()

@@ -57,3 +57,26 @@ class Sort(models.TextChoices):
     NEWEST = "newest", _("Nyast")
     CLOSING_SOON = "closing_soon", _("Stänger snart")
     RECENTLY_ANSWERED = "recently_answered", _("Senast besvarade")
+
+
+class EntryKind(models.TextChoices):
+    """What an entry in a proposal's trail records."""
+
+    RECEIVED = "received", _("Mottaget")
+    PUBLISHED = "published", _("Publicerat")
+    REJECTED = "rejected", _("Avvisat")
+    MILESTONE_HALF = "milestone_half", _("Halvvägs till tröskeln")
+    MILESTONE_THRESHOLD = "milestone_threshold", _("Tröskeln nådd")
+    REFERRED = "referred", _("Lämnat till nämnd")
+    STATUS_UPDATE = "status_update", _("Lägesrapport")
+    RESPONSE = "response", _("Svar från politiker")
+    DECISION = "decision", _("Beslut")
+    IMPLEMENTATION = "implementation", _("Genomförande")
+    CLOSED = "closed", _("Avslutat")
+    WITHDRAWN = "withdrawn", _("Återkallat")
+
+
+# Entries co-signers who asked to be kept informed hear about.
+SIGNER_NOTIFIED_KINDS = {EntryKind.REFERRED, EntryKind.RESPONSE, EntryKind.DECISION}
+# Entries a politician's response window and a communicator's correction concern.
+RESPONSE_EDIT_WINDOW_HOURS = 24

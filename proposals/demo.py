@@ -2,12 +2,20 @@
 
 from datetime import timedelta
 
+from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
 from proposals import lifecycle, notifications
 from proposals.constants import Area, DecisionOutcome, RejectionReason, Status
-from proposals.models import Proposal, Signature, SuggestionBoxPage, Topic
+from proposals.models import (
+    Committee,
+    PoliticianProfile,
+    Proposal,
+    Signature,
+    SuggestionBoxPage,
+    Topic,
+)
 from proposals.models.signature import normalise_email
 
 RULES = (
@@ -213,6 +221,80 @@ PROPOSALS = [
 ]
 
 
+# name, slug, expected handling days
+COMMITTEES = [
+    ("Kommunstyrelsen", "kommunstyrelsen", 90),
+    ("Tekniska nämnden", "tekniska-namnden", 60),
+    ("Kultur- och fritidsnämnden", "kultur-och-fritidsnamnden", 60),
+]
+TOPIC_COMMITTEES = {
+    "trafik": "tekniska-namnden",
+    "miljo": "tekniska-namnden",
+    "kultur-fritid": "kultur-och-fritidsnamnden",
+}
+POLITICIAN = {
+    "username": "politiker",
+    "name": "Per Holm",
+    "party": "Mittenpartiet",
+    "role": "ordförande i tekniska nämnden",
+    "committees": ["tekniska-namnden", "kultur-och-fritidsnamnden"],
+}
+RESPONSES = {
+    "Säkrare övergångsställe vid Storgatan–Skolvägen": (
+        "Tack för förslaget. Tekniska nämnden tar upp det på sitt möte i vår, och "
+        "jag har bett förvaltningen räkna på ett upphöjt övergångsställe."
+    ),
+    "Hundrastgård i Södra Mittköping": (
+        "Vi har hittat en plats vid Södra ängen. Nämnden föreslår en mindre "
+        "hundrastgård än förslaget, men med belysning."
+    ),
+    "Ny badplats vid Ådalen": (
+        "Marken vid den gamla kvarnen är förorenad, så en badplats där är inte "
+        "möjlig. Vi tittar på andra platser längs ån."
+    ),
+}
+STATUS_UPDATES = {
+    "Förläng bibliotekets öppettider på helgerna": (
+        "Kultur- och fritidsförvaltningen utreder vad längre öppettider kostar och "
+        "räknar med att lämna ett underlag till nämnden efter sommaren."
+    ),
+    "Hundrastgård i Södra Mittköping": (
+        "Förvaltningen har besökt Södra ängen tillsammans med förslagsställaren."
+    ),
+}
+IMPLEMENTATION = {
+    "Hundrastgård i Södra Mittköping": (
+        "Staketet är beställt. Hundrastgården väntas öppna i september."
+    ),
+}
+
+
+def _committees():
+    return {
+        slug: Committee.objects.get_or_create(
+            slug=slug, defaults={"name": name, "expected_handling_days": days}
+        )[0]
+        for name, slug, days in COMMITTEES
+    }
+
+
+def _politician(committees):
+    """Per Holm's profile for the demo user "politiker" (made by home.demo)."""
+    user = User.objects.filter(username=POLITICIAN["username"]).first()
+    if user is None:
+        return None
+    profile, _created = PoliticianProfile.objects.get_or_create(
+        user=user,
+        defaults={
+            "name": POLITICIAN["name"],
+            "party": POLITICIAN["party"],
+            "role": POLITICIAN["role"],
+        },
+    )
+    profile.committees.add(*(committees[slug] for slug in POLITICIAN["committees"]))
+    return user
+
+
 def _box(site):
     box = SuggestionBoxPage.objects.child_of(site.root_page).first()
     if box:
@@ -257,7 +339,43 @@ def _signatures(proposal, count):
     proposal.refresh_from_db()
 
 
-def _build_proposal(box, topics, row):
+def _follow_up(proposal, committees, politician, state):
+    """Referral details, a politician's response, updates and the decision."""
+    committee = committees[TOPIC_COMMITTEES.get(proposal.topic.slug, "kommunstyrelsen")]
+    lifecycle.refer(
+        proposal,
+        committee=committee,
+        case_number=f"KS 2026/{100 + proposal.pk}",
+    )
+    if proposal.title in STATUS_UPDATES:
+        lifecycle.add_status_update(proposal, text=STATUS_UPDATES[proposal.title])
+    if politician is not None and proposal.title in RESPONSES:
+        lifecycle.add_response(
+            proposal, user=politician, text=RESPONSES[proposal.title]
+        )
+    if state != Status.ANSWERED:
+        return
+    approved = "Hund" in proposal.title
+    lifecycle.answer(
+        proposal,
+        outcome=DecisionOutcome.PARTLY_APPROVED
+        if approved
+        else DecisionOutcome.REJECTED,
+        decision_url="https://www.mittkoping.se/protokoll",
+        text=(
+            f"{committee.name} beslutade att anlägga en mindre hundrastgård vid "
+            "Södra ängen."
+            if approved
+            else f"{committee.name} avslog förslaget eftersom marken är förorenad."
+        ),
+    )
+    if proposal.title in IMPLEMENTATION:
+        lifecycle.add_implementation_update(
+            proposal, text=IMPLEMENTATION[proposal.title]
+        )
+
+
+def _build_proposal(box, topics, row, committees=None, politician=None):
     title, topic, area, author, state, signatures, days_ago, text = row
     if box.proposals.filter(title=title).exists():
         return
@@ -289,19 +407,7 @@ def _build_proposal(box, topics, row):
     lifecycle.approve(proposal, now=now - timedelta(days=days_ago))
     if state in (Status.REFERRED, Status.ANSWERED):
         _signatures(proposal, signatures)
-        lifecycle.refer(proposal, case_number=f"KS 2026/{100 + proposal.pk}")
-        if state == Status.ANSWERED:
-            outcome = (
-                DecisionOutcome.PARTLY_APPROVED
-                if "Hund" in title
-                else DecisionOutcome.REJECTED
-            )
-            lifecycle.answer(
-                proposal,
-                outcome=outcome,
-                decision_url="https://www.mittkoping.se/protokoll",
-                text="Kommunstyrelsen har behandlat förslaget. Läs beslutet.",
-            )
+        _follow_up(proposal, committees, politician, state)
         return
     _signatures(proposal, signatures)
     if state == Status.CLOSED_UNSUPPORTED:
@@ -316,7 +422,9 @@ def build(site, stdout):
         slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
         for name, slug in TOPICS
     }
+    committees = _committees()
+    politician = _politician(committees)
     with notifications.muted():
         for row in PROPOSALS:
-            _build_proposal(box, topics, row)
+            _build_proposal(box, topics, row, committees, politician)
     stdout.write(f"Suggestion box: {box.proposals.count()} proposals at {box.url}")

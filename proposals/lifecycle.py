@@ -14,15 +14,31 @@ Views, admin views, commands and tasks call these functions; each runs in one
 transaction and locks the proposal row, so concurrent requests queue up instead of
 overwriting each other."""
 
+import math
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from proposals import notifications
-from proposals.constants import DecisionOutcome, RejectionReason, Status
-from proposals.models import FeedbackEntry, Proposal, Signature
+from proposals.constants import (
+    RESPONSE_EDIT_WINDOW_HOURS,
+    DecisionOutcome,
+    EntryKind,
+    RejectionReason,
+    Status,
+)
+from proposals.models import (
+    FeedbackEntry,
+    FeedbackEntryVersion,
+    PoliticianProfile,
+    Proposal,
+    Signature,
+)
 
 ALLOWED_TRANSITIONS = {
     Status.SUBMITTED: {Status.IN_MODERATION},
@@ -30,13 +46,22 @@ ALLOWED_TRANSITIONS = {
     Status.OPEN: {Status.REFERRED, Status.CLOSED_UNSUPPORTED, Status.WITHDRAWN},
     Status.REFERRED: {Status.ANSWERED},
 }
-# Status changes the public sees; each leaves a dated entry in the trail.
-PUBLIC_TARGETS = {
-    Status.OPEN,
-    Status.REFERRED,
-    Status.CLOSED_UNSUPPORTED,
-    Status.ANSWERED,
+# Every status change leaves a dated entry of this kind in the trail; only the
+# rejection (and withdrawing what was never published) stays private.
+TRANSITION_KINDS = {
+    Status.IN_MODERATION: EntryKind.RECEIVED,
+    Status.OPEN: EntryKind.PUBLISHED,
+    Status.REJECTED: EntryKind.REJECTED,
+    Status.REFERRED: EntryKind.REFERRED,
+    Status.CLOSED_UNSUPPORTED: EntryKind.CLOSED,
+    Status.ANSWERED: EntryKind.DECISION,
+    Status.WITHDRAWN: EntryKind.WITHDRAWN,
 }
+# Where the municipality may still report progress.
+UPDATABLE_STATUSES = {Status.OPEN, Status.REFERRED, Status.ANSWERED}
+RESPONDABLE_STATUSES = {Status.REFERRED, Status.ANSWERED}
+IMPLEMENTED_OUTCOMES = {DecisionOutcome.APPROVED, DecisionOutcome.PARTLY_APPROVED}
+MAX_TEXT = 4000
 DATE_FIELDS = {
     Status.IN_MODERATION: "confirmed_at",
     Status.OPEN: "opened_at",
@@ -54,6 +79,10 @@ class TransitionNotAllowed(Exception):
 
 class SigningClosed(Exception):
     """The proposal does not take signatures (any more)."""
+
+
+class NotPermitted(Exception):
+    """This user may not do this to this proposal or entry."""
 
 
 # Results of confirming a signature.
@@ -85,7 +114,32 @@ def _sync(original, locked):
         )
 
 
-def _move(proposal, target, *, now=None, text="", **fields):
+def current_language():
+    """The language of the request being served, stored for later e-mails."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    codes = {code for code, _name in settings.LANGUAGES}
+    language = language.split("-")[0]
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def _entry(proposal, kind, *, now=None, public=True, **fields):
+    """Write a trail entry, keep "last feedback" current and tell whoever should know.
+
+    The only place trail entries are created."""
+    now = now or timezone.now()
+    entry = FeedbackEntry.objects.create(
+        proposal=proposal, kind=kind, created_at=now, public=public, **fields
+    )
+    if public and (
+        proposal.last_feedback_at is None or proposal.last_feedback_at < now
+    ):
+        proposal.last_feedback_at = now
+        Proposal.objects.filter(pk=proposal.pk).update(last_feedback_at=now)
+    notifications.entry_added(entry)
+    return entry
+
+
+def _move(proposal, target, *, now=None, entry=None, **fields):
     """Change status on a locked proposal, stamp its date and write the trail."""
     if not can_transition(proposal, target):
         raise TransitionNotAllowed(f"{proposal.status} → {target}")
@@ -96,19 +150,37 @@ def _move(proposal, target, *, now=None, text="", **fields):
     for name, value in fields.items():
         setattr(proposal, name, value)
     proposal.save()
-    if target in PUBLIC_TARGETS or (target == Status.WITHDRAWN and was_public):
-        return FeedbackEntry.objects.create(
-            proposal=proposal, created_at=now, status=target, text=text
-        )
-    return None
-
-
-def _keep_informed_emails(proposal):
-    return list(
-        proposal.signatures.filter(
-            keep_informed=True, confirmed_at__isnull=False, flagged=False
-        ).values_list("email", flat=True)
+    public = target != Status.REJECTED and (target != Status.WITHDRAWN or was_public)
+    return _entry(
+        proposal,
+        TRANSITION_KINDS[target],
+        now=now,
+        public=public,
+        status=target,
+        **(entry or {}),
     )
+
+
+def _milestones(locked, previous=0, now=None):
+    """Half-way and threshold entries, each once, when the count passes them.
+
+    Only looks at the trail when a line was crossed, so signing stays cheap."""
+    threshold = locked.threshold
+    count = locked.signature_count
+    if not threshold:
+        return
+    half = math.ceil(threshold / 2)
+    lines = []
+    if threshold > 1 and previous < half <= count:
+        lines.append(EntryKind.MILESTONE_HALF)
+    if previous < threshold <= count:
+        lines.append(EntryKind.MILESTONE_THRESHOLD)
+    if not lines:
+        return
+    written = set(locked.trail.filter(kind__in=lines).values_list("kind", flat=True))
+    for kind in lines:
+        if kind not in written:
+            _entry(locked, kind, now=now)
 
 
 # The proposer's steps ------------------------------------------------------------
@@ -117,6 +189,7 @@ def _keep_informed_emails(proposal):
 @transaction.atomic
 def submit_proposal(box, *, ip_address=None, request=None, **data):
     """Store a new proposal; it waits for the proposer to confirm their e-mail."""
+    data.setdefault("language", current_language())
     proposal = Proposal.objects.create(box=box, ip_address=ip_address, **data)
     notifications.proposal_confirmation(proposal, request=request)
     return proposal
@@ -138,9 +211,7 @@ def confirm_proposal(proposal_id):
 def withdraw_proposal(proposal):
     """The proposer takes the proposal back while it is moderated or open."""
     locked = _locked(proposal)
-    entry = _move(locked, Status.WITHDRAWN)
-    if entry:
-        notifications.trail_entry(entry)
+    _move(locked, Status.WITHDRAWN)
     _sync(proposal, locked)
     return locked
 
@@ -157,7 +228,7 @@ def approve(proposal, *, now=None):
     locked = _locked(proposal)
     now = now or timezone.now()
     box = locked.box
-    entry = _move(
+    _move(
         locked,
         Status.OPEN,
         now=now,
@@ -165,7 +236,6 @@ def approve(proposal, *, now=None):
         signing_deadline=now + timedelta(days=box.signing_days),
         signing_continues_after_referral=box.signing_continues_after_referral,
     )
-    notifications.trail_entry(entry)
     _sync(proposal, locked)
     return locked
 
@@ -178,45 +248,253 @@ def reject(proposal, *, reason, message):
     if not message.strip():
         raise ValueError("a rejection needs a message to the proposer")
     locked = _locked(proposal)
-    _move(locked, Status.REJECTED, rejection_reason=reason, rejection_message=message)
+    _move(
+        locked,
+        Status.REJECTED,
+        rejection_reason=reason,
+        rejection_message=message,
+        entry={"text": message},
+    )
     notifications.proposal_rejected(locked)
     _sync(proposal, locked)
     return locked
 
 
-def _refer(locked, *, now=None, case_number=""):
-    entry = _move(locked, Status.REFERRED, now=now, case_number=case_number)
-    notifications.trail_entry(entry, signers=_keep_informed_emails(locked))
+def _refer(locked, *, now=None):
+    """Threshold reached: the proposal goes to the municipality, awaiting a case
+    number until a communicator registers it."""
+    _milestones(locked, now=now)
+    _move(locked, Status.REFERRED, now=now)
 
 
 @transaction.atomic
-def refer(proposal, *, case_number=""):
-    """Hand an open proposal that reached its threshold to the municipality."""
+def refer(proposal, **registration):
+    """Hand an open proposal that reached its threshold to the municipality;
+    with committee and case number it is registered at once."""
     locked = _locked(proposal)
     if locked.threshold is None or locked.signature_count < locked.threshold:
         raise TransitionNotAllowed("the threshold has not been reached")
-    _refer(locked, case_number=case_number)
+    _refer(locked)
+    if registration:
+        _register(locked, **registration)
     _sync(proposal, locked)
     return locked
+
+
+def _required_text(text, message):
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(message)
+    if len(text) > MAX_TEXT:
+        raise ValidationError(_("Texten får vara högst 4000 tecken."))
+    return text
+
+
+def _register(locked, *, committee, case_number, handling_days=None, author=None):
+    case_number = (case_number or "").strip()
+    if committee is None:
+        raise ValidationError(_("Välj den nämnd som ska behandla förslaget."))
+    if not case_number:
+        raise ValidationError(_("Ange diarienumret."))
+    if locked.case_number:
+        raise TransitionNotAllowed("the referral is already registered")
+    handling_days = handling_days or committee.expected_handling_days
+    locked.committee = committee
+    locked.case_number = case_number
+    locked.handling_days = handling_days
+    locked.save(update_fields=["committee", "case_number", "handling_days"])
+    return _entry(
+        locked,
+        EntryKind.REFERRED,
+        status=Status.REFERRED,
+        committee=committee,
+        case_number=case_number,
+        handling_days=handling_days,
+        author=author,
+    )
 
 
 @transaction.atomic
-def answer(proposal, *, outcome, decision_url="", text="", case_number=""):
-    """Record the municipality's decision on a referred proposal."""
+def register_referral(
+    proposal, *, committee, case_number, handling_days=None, author=None
+):
+    """A communicator records which committee handles a referred proposal, its case
+    number (diarienummer) and how long handling is expected to take."""
+    locked = _locked(proposal)
+    if locked.status != Status.REFERRED:
+        raise TransitionNotAllowed(f"{locked.status} cannot be registered")
+    entry = _register(
+        locked,
+        committee=committee,
+        case_number=case_number,
+        handling_days=handling_days,
+        author=author,
+    )
+    _sync(proposal, locked)
+    return entry
+
+
+@transaction.atomic
+def answer(
+    proposal,
+    *,
+    outcome,
+    decision_url="",
+    text="",
+    case_number="",
+    decided_on=None,
+    author=None,
+):
+    """Record the decision on a referred proposal: outcome, date, minutes, summary.
+
+    There is no decision before referral, and none dated in the future or before
+    the proposal reached the municipality."""
     if outcome not in DecisionOutcome.values:
         raise ValueError(f"unknown outcome {outcome!r}")
     locked = _locked(proposal)
-    entry = _move(
+    if locked.status != Status.REFERRED:
+        raise TransitionNotAllowed(f"{locked.status} has not been referred")
+    today = timezone.localdate()
+    decided_on = decided_on or today
+    if decided_on > today:
+        raise ValidationError(_("Beslutsdatumet kan inte ligga i framtiden."))
+    if locked.referred_at and decided_on < timezone.localdate(locked.referred_at):
+        raise ValidationError(
+            _("Beslutet kan inte vara fattat innan förslaget lämnades till kommunen.")
+        )
+    case_number = (case_number or "").strip() or locked.case_number
+    _move(
         locked,
         Status.ANSWERED,
-        text=text,
         outcome=outcome,
         decision_url=decision_url,
-        case_number=case_number or locked.case_number,
+        decided_on=decided_on,
+        case_number=case_number,
+        entry={
+            "text": (text or "").strip(),
+            "outcome": outcome,
+            "decided_on": decided_on,
+            "minutes_url": decision_url,
+            "case_number": case_number,
+            "committee": locked.committee,
+            "author": author,
+        },
     )
-    notifications.trail_entry(entry, signers=_keep_informed_emails(locked))
     _sync(proposal, locked)
     return locked
+
+
+# Communicators' and politicians' entries ------------------------------------------
+
+
+@transaction.atomic
+def add_status_update(proposal, *, text, author=None):
+    """A communicator tells residents where the proposal stands."""
+    text = _required_text(text, _("Skriv vad som har hänt."))
+    locked = _locked(proposal)
+    if locked.status not in UPDATABLE_STATUSES:
+        raise TransitionNotAllowed(f"no updates on a {locked.status} proposal")
+    return _entry(locked, EntryKind.STATUS_UPDATE, text=text, author=author)
+
+
+@transaction.atomic
+def add_implementation_update(proposal, *, text, author=None):
+    """After a decision to do (part of) it: how far the work has come."""
+    text = _required_text(text, _("Skriv hur genomförandet går."))
+    locked = _locked(proposal)
+    if locked.status != Status.ANSWERED or locked.outcome not in IMPLEMENTED_OUTCOMES:
+        raise TransitionNotAllowed("nothing was decided to be implemented")
+    return _entry(locked, EntryKind.IMPLEMENTATION, text=text, author=author)
+
+
+def politician_profile(user):
+    """The user's politician profile if they may answer proposals, else None."""
+    if not user.is_authenticated or not user.has_perm("proposals.respond_to_proposal"):
+        return None
+    return PoliticianProfile.objects.filter(user=user).first()
+
+
+def proposals_for_politician(user):
+    """Proposals referred to the committees the politician sits on."""
+    profile = politician_profile(user)
+    if profile is None:
+        return Proposal.objects.none()
+    return Proposal.objects.filter(
+        status__in=RESPONDABLE_STATUSES,
+        committee__in=profile.committees.all(),
+    ).distinct()
+
+
+@transaction.atomic
+def add_response(proposal, *, user, text):
+    """A politician answers a proposal referred to one of their committees; the
+    response is signed with their name, party and role as they are today."""
+    profile = politician_profile(user)
+    if profile is None:
+        raise NotPermitted("not a politician")
+    text = _required_text(text, _("Skriv ditt svar."))
+    locked = _locked(proposal)
+    if (
+        locked.status not in RESPONDABLE_STATUSES
+        or not profile.committees.filter(pk=locked.committee_id).exists()
+    ):
+        raise NotPermitted("not referred to the politician's committees")
+    return _entry(
+        locked, EntryKind.RESPONSE, text=text, author=user, signed_by=profile.byline
+    )
+
+
+def can_edit_response(entry, user, now=None):
+    """Only its author, and only for 24 hours after posting it."""
+    now = now or timezone.now()
+    return (
+        entry.kind == EntryKind.RESPONSE
+        and user.is_authenticated
+        and entry.author_id == user.pk
+        and politician_profile(user) is not None
+        and now - entry.created_at <= timedelta(hours=RESPONSE_EDIT_WINDOW_HOURS)
+    )
+
+
+def _correct(entry, *, user, note="", **changes):
+    """Keep the earlier wording, change the entry and mark it "ändrad"."""
+    FeedbackEntryVersion.objects.create(
+        entry=entry,
+        text=entry.text,
+        fields={name: str(getattr(entry, name)) for name in changes if name != "text"},
+        replaced_by=user,
+        note=note,
+    )
+    for name, value in changes.items():
+        setattr(entry, name, value)
+    entry.edited_at = timezone.now()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def edit_response(entry, *, user, text, now=None):
+    """The politician corrects their own response within the 24-hour window."""
+    entry = FeedbackEntry.objects.select_for_update().get(pk=entry.pk)
+    if not can_edit_response(entry, user, now):
+        raise NotPermitted("only the author, within 24 hours")
+    text = _required_text(text, _("Skriv ditt svar."))
+    if text == entry.text:
+        return entry
+    return _correct(entry, user=user, text=text)
+
+
+@transaction.atomic
+def correct_entry(entry, *, user, text, note=""):
+    """A communicator corrects a trail entry; a politician's response belongs to
+    its author and is never changed by anyone else (DESIGN.md invariant 4)."""
+    entry = FeedbackEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.kind == EntryKind.RESPONSE:
+        raise NotPermitted("a response is corrected by its author only")
+    text = _required_text(text, _("Skriv den rättade texten."))
+    if not (note or "").strip():
+        raise ValidationError(_("Ange varför texten ändras."))
+    return _correct(entry, user=user, text=text, note=note.strip()[:200])
 
 
 # Deadlines -----------------------------------------------------------------------
@@ -246,8 +524,7 @@ def enforce_deadline(proposal, *, now=None):
     if locked.threshold is not None and locked.signature_count >= locked.threshold:
         _refer(locked, now=locked.signing_deadline)
     else:
-        entry = _move(locked, Status.CLOSED_UNSUPPORTED, now=locked.signing_deadline)
-        notifications.trail_entry(entry)
+        _move(locked, Status.CLOSED_UNSUPPORTED, now=locked.signing_deadline)
     _sync(proposal, locked)
     return True
 
@@ -260,20 +537,44 @@ def close_expired(*, now=None, queryset=None):
     return [pk for pk in expired.values_list("pk", flat=True) if enforce_deadline(pk)]
 
 
+def flag_overdue(*, now=None):
+    """Tell the communicators, once per proposal, that a committee's expected
+    handling time has passed without a decision. Run by the cron task."""
+    now = now or timezone.now()
+    flagged = []
+    candidates = Proposal.objects.filter(
+        status=Status.REFERRED,
+        overdue_notified_at__isnull=True,
+        handling_days__isnull=False,
+    )
+    for proposal in candidates:
+        if not proposal.is_overdue(now):
+            continue
+        with transaction.atomic():
+            locked = _locked(proposal)
+            if locked.overdue_notified_at is not None or not locked.is_overdue(now):
+                continue
+            locked.overdue_notified_at = now
+            locked.save(update_fields=["overdue_notified_at"])
+            notifications.proposal_overdue(locked)
+            flagged.append(locked.pk)
+    return flagged
+
+
 # Signatures ----------------------------------------------------------------------
 
 
 def _add_to_count(locked, delta):
+    previous = locked.signature_count
     Proposal.objects.filter(pk=locked.pk).update(
         signature_count=F("signature_count") + delta
     )
     locked.refresh_from_db(fields=["signature_count"])
-    if (
-        delta > 0
-        and locked.status == Status.OPEN
-        and locked.signature_count >= (locked.threshold or 0) > 0
-    ):
-        _refer(locked)
+    if delta > 0 and locked.status == Status.OPEN:
+        if locked.signature_count >= (locked.threshold or 0) > 0:
+            _refer(locked)
+        else:
+            _milestones(locked, previous)
 
 
 def sign(proposal, *, flagged=False, ip_address=None, request=None, **data):
@@ -285,6 +586,7 @@ def sign(proposal, *, flagged=False, ip_address=None, request=None, **data):
     if not proposal.signing_open:
         raise SigningClosed
     with transaction.atomic():
+        data.setdefault("language", current_language())
         signature = Signature.objects.create(
             proposal=proposal, flagged=flagged, ip_address=ip_address, **data
         )

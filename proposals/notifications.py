@@ -1,4 +1,7 @@
-"""E-mails to proposers and signers, sent through the tasks queue after commit."""
+"""E-mails to proposers, signers and communicators, sent through the tasks queue.
+
+Each e-mail is rendered in its recipient's language and carries a signed link that
+stops further e-mails without logging in."""
 
 import logging
 import smtplib
@@ -6,13 +9,21 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
 from proposals import tokens
+from proposals.constants import SIGNER_NOTIFIED_KINDS, EntryKind
+
+COMMUNICATORS = "Kommunikatörer"
+# The proposer has just seen the confirmation page when the proposal is received.
+PROPOSER_SILENT_KINDS = {EntryKind.RECEIVED}
+COMMUNICATOR_KINDS = {EntryKind.RECEIVED, EntryKind.MILESTONE_THRESHOLD}
 
 MAX_ATTEMPTS = 5
 logger = logging.getLogger("delaktig.mail")
@@ -53,12 +64,21 @@ def muted():
         _muted.reset(token)
 
 
-def queue_email(template, context, recipient):
-    """Render now (in the current language) and send once the transaction commits."""
+def queue_email(template, context, recipient, language=None, unsubscribe=None):
+    """Render now in the recipient's language; send once the transaction commits.
+
+    unsubscribe is (token kind, pk): the e-mail gets a link that stops them."""
     if _muted.get():
         return
-    subject = render_to_string(f"proposals/email/{template}_subject.txt", context)
-    body = render_to_string(f"proposals/email/{template}.txt", context)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = dict(context)
+        for key, value in list(context.items()):
+            if callable(value) and key.endswith("_url"):
+                context[key] = value()
+        if unsubscribe:
+            context["unsubscribe_url"] = unsubscribe_url(context["box"], *unsubscribe)
+        subject = render_to_string(f"proposals/email/{template}_subject.txt", context)
+        body = render_to_string(f"proposals/email/{template}.txt", context)
     subject = " ".join(subject.split())
     transaction.on_commit(
         lambda: send_email.enqueue(subject=subject, body=body, recipients=[recipient])
@@ -69,15 +89,32 @@ def absolute_url(box, route, args=(), request=None):
     url = box.get_url(request=request) + box.reverse_subpage(route, args=list(args))
     if request is not None:
         return request.build_absolute_uri(url)
-    root = box.get_site().root_url if box.get_site() else ""
-    return root + url
+    site = box.get_site()
+    return (site.root_url if site else "") + url
+
+
+def municipality_name(box):
+    from home.models import MunicipalitySettings
+
+    site = box.get_site()
+    return MunicipalitySettings.for_site(site).name if site else ""
+
+
+def unsubscribe_url(box, kind, pk):
+    return absolute_url(
+        box, "unsubscribe_view", [tokens.make_token(kind, pk)], request=None
+    )
 
 
 def proposal_links(proposal, request=None):
+    """Links built lazily, so they carry the recipient's language prefix."""
     box = proposal.box
     return {
-        "proposal_url": absolute_url(box, "proposal_view", [proposal.pk], request),
-        "manage_url": absolute_url(
+        "box": box,
+        "proposal_url": lambda: absolute_url(
+            box, "proposal_view", [proposal.pk], request
+        ),
+        "manage_url": lambda: absolute_url(
             box,
             "manage_proposal_view",
             [tokens.make_token(tokens.PROPOSAL_MANAGE, proposal.pk)],
@@ -89,7 +126,7 @@ def proposal_links(proposal, request=None):
 def proposal_confirmation(proposal, request=None):
     context = {
         "proposal": proposal,
-        "confirm_url": absolute_url(
+        "confirm_url": lambda: absolute_url(
             proposal.box,
             "confirm_proposal_view",
             [tokens.make_token(tokens.PROPOSAL_CONFIRM, proposal.pk)],
@@ -97,40 +134,111 @@ def proposal_confirmation(proposal, request=None):
         ),
         **proposal_links(proposal, request),
     }
-    queue_email("proposal_confirm", context, proposal.author_email)
+    queue_email("proposal_confirm", context, proposal.author_email, proposal.language)
+
+
+def _to_proposer(template, proposal, context):
+    if proposal.notify_proposer:
+        queue_email(
+            template,
+            context,
+            proposal.author_email,
+            proposal.language,
+            unsubscribe=(tokens.PROPOSER_UNSUBSCRIBE, proposal.pk),
+        )
 
 
 def proposal_rejected(proposal):
     context = {"proposal": proposal, **proposal_links(proposal)}
-    queue_email("proposal_rejected", context, proposal.author_email)
+    _to_proposer("proposal_rejected", proposal, context)
 
 
-def trail_entry(entry, signers=()):
-    """Tell the proposer, and signers who asked to be kept informed, of a new entry."""
+def informed_signers(proposal):
+    """Confirmed, counted signers who asked to be kept informed."""
+    return proposal.signatures.filter(
+        keep_informed=True, confirmed_at__isnull=False, flagged=False
+    ).only("pk", "email", "language")
+
+
+def communicators():
+    """Active communicators with an address who have not opted out."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=COMMUNICATORS, is_active=True)
+        .exclude(email="")
+        .filter(proposal_mail_opt_out__isnull=True)
+        .select_related("wagtail_userprofile")
+        .distinct()
+    )
+
+
+def _user_language(user):
+    profile = getattr(user, "wagtail_userprofile", None)
+    return profile.get_preferred_language() if profile else settings.LANGUAGE_CODE
+
+
+def _to_communicators(template, context):
+    for user in communicators():
+        queue_email(
+            template,
+            {**context, "manage_url": ""},
+            user.email,
+            _user_language(user),
+            unsubscribe=(tokens.STAFF_UNSUBSCRIBE, user.pk),
+        )
+
+
+def entry_added(entry):
+    """Tell the proposer of every public entry, informed signers of referral,
+    responses and the decision, and communicators of new and referred proposals."""
+    if not entry.public:
+        return
     proposal = entry.proposal
-    context = {"proposal": proposal, "entry": entry, **proposal_links(proposal)}
-    queue_email("trail_entry", context, proposal.author_email)
-    public_context = {**context, "manage_url": ""}
-    for email in signers:
-        queue_email("trail_entry", public_context, email)
+    context = {
+        "proposal": proposal,
+        "entry": entry,
+        "byline": entry.byline(municipality_name(proposal.box)),
+        **proposal_links(proposal),
+    }
+    if entry.kind in COMMUNICATOR_KINDS:
+        _to_communicators("staff_notice", context)
+    if entry.kind in PROPOSER_SILENT_KINDS:
+        return
+    _to_proposer("trail_entry", proposal, context)
+    if entry.kind in SIGNER_NOTIFIED_KINDS:
+        public_context = {**context, "manage_url": ""}
+        for signature in informed_signers(proposal):
+            queue_email(
+                "trail_entry",
+                public_context,
+                signature.email,
+                signature.language,
+                unsubscribe=(tokens.SIGNER_UNSUBSCRIBE, signature.pk),
+            )
+
+
+def proposal_overdue(proposal):
+    context = {"proposal": proposal, "overdue": True, **proposal_links(proposal)}
+    _to_communicators("staff_notice", context)
 
 
 def signature_confirmation(signature, request=None):
     box = signature.proposal.box
     context = {
+        "box": box,
         "signature": signature,
         "proposal": signature.proposal,
-        "confirm_url": absolute_url(
+        "confirm_url": lambda: absolute_url(
             box,
             "confirm_signature_view",
             [tokens.make_token(tokens.SIGNATURE_CONFIRM, signature.pk)],
             request,
         ),
-        "withdraw_url": absolute_url(
+        "withdraw_url": lambda: absolute_url(
             box,
             "manage_signature_view",
             [tokens.make_token(tokens.SIGNATURE_MANAGE, signature.pk)],
             request,
         ),
     }
-    queue_email("signature_confirm", context, signature.email)
+    queue_email("signature_confirm", context, signature.email, signature.language)

@@ -7,7 +7,10 @@ from proposals import lifecycle
 
 @task()
 def close_expired_proposals():
-    """Enforce passed signing deadlines and drop unconfirmed leftovers; cron runs
-    it through a management command."""
+    """Enforce passed signing deadlines, drop unconfirmed leftovers and tell the
+    communicators of proposals whose handling time has run out; cron runs it
+    through a management command."""
     lifecycle.purge_unconfirmed()
-    return lifecycle.close_expired()
+    closed = lifecycle.close_expired()
+    lifecycle.flag_overdue()
+    return closed

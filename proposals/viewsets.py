@@ -10,43 +10,73 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from proposals import admin_views
+from proposals import admin_views, lifecycle
 from proposals.admin_forms import ProposalAdminForm
-from proposals.constants import Status
-from proposals.models import Proposal, ProposalEdit, Signature, Topic
+from proposals.constants import EntryKind, Status
+from proposals.models import (
+    Committee,
+    FeedbackEntry,
+    FeedbackEntryVersion,
+    PoliticianProfile,
+    Proposal,
+    ProposalEdit,
+    Signature,
+    Topic,
+)
+
+
+def _button(view, name, label, instance, icon, priority=1):
+    namespace = view.index_url_name.rsplit(":", 1)[0]
+    return MenuItem(
+        label,
+        url=reverse(f"{namespace}:{name}", args=[instance.pk]),
+        icon_name=icon,
+        priority=priority,
+    )
 
 
 class ProposalIndexView(IndexView):
     def get_list_more_buttons(self, instance):
+        """Only the lifecycle steps the proposal's status allows."""
         buttons = super().get_list_more_buttons(instance)
-        if instance.status == Status.IN_MODERATION and self.user_has_permission(
-            "change"
-        ):
-            namespace = self.index_url_name.rsplit(":", 1)[0]
+        if not self.user_has_permission("change"):
+            return buttons
+        if instance.status == Status.IN_MODERATION:
             buttons += [
-                MenuItem(
-                    _("Godkänn och publicera"),
-                    url=reverse(f"{namespace}:approve", args=[instance.pk]),
-                    icon_name="check",
-                    priority=1,
-                ),
-                MenuItem(
-                    _("Avvisa"),
-                    url=reverse(f"{namespace}:reject", args=[instance.pk]),
-                    icon_name="cross",
-                    priority=2,
-                ),
+                _button(self, "approve", _("Godkänn och publicera"), instance, "check"),
+                _button(self, "reject", _("Avvisa"), instance, "cross", 2),
             ]
-        if instance.status == Status.REFERRED and self.user_has_permission("change"):
-            namespace = self.index_url_name.rsplit(":", 1)[0]
+        if instance.status == Status.REFERRED:
+            if not instance.case_number:
+                buttons.append(
+                    _button(self, "refer", _("Registrera remiss"), instance, "folder")
+                )
             buttons.append(
-                MenuItem(
-                    _("Registrera svar"),
-                    url=reverse(f"{namespace}:answer", args=[instance.pk]),
-                    icon_name="comment",
-                    priority=1,
+                _button(self, "answer", _("Registrera beslut"), instance, "comment")
+            )
+        if instance.status in lifecycle.UPDATABLE_STATUSES:
+            buttons.append(
+                _button(self, "update", _("Skriv lägesrapport"), instance, "edit", 3)
+            )
+        if (
+            instance.status == Status.ANSWERED
+            and instance.outcome in lifecycle.IMPLEMENTED_OUTCOMES
+        ):
+            buttons.append(
+                _button(
+                    self, "implement", _("Rapportera genomförande"), instance, "cog", 3
                 )
             )
+        return buttons
+
+
+class FeedbackEntryIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.kind != EntryKind.RESPONSE and self.request.user.has_perm(
+            "proposals.change_feedbackentry"
+        ):
+            buttons.append(_button(self, "correct", _("Rätta"), instance, "edit", 1))
         return buttons
 
 
@@ -96,6 +126,9 @@ class ProposalViewSet(ActionViewSetMixin, SnippetViewSet):
         "approve": admin_views.ApproveView,
         "reject": admin_views.RejectView,
         "answer": admin_views.AnswerView,
+        "refer": admin_views.ReferralView,
+        "update": admin_views.StatusUpdateView,
+        "implement": admin_views.ImplementationView,
     }
     edit_handler = ObjectList(
         [*Proposal.panels, FieldPanel("edit_note")], base_form_class=ProposalAdminForm
@@ -130,6 +163,83 @@ class ProposalEditViewSet(SnippetViewSet):
     panels = [FieldPanel("note")]
 
 
+class FeedbackEntryViewSet(ActionViewSetMixin, SnippetViewSet):
+    """Every trail entry; communicators correct them here, keeping the original."""
+
+    model = FeedbackEntry
+    icon = "list-ul"
+    menu_label = _("Händelser")
+    index_view_class = FeedbackEntryIndexView
+    list_display = [
+        "proposal",
+        "kind",
+        "created_at",
+        "signed_by",
+        "public",
+        "edited_at",
+    ]
+    list_filter = ["kind", "public"]
+    ordering = ["-created_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "proposal",
+        "kind",
+        "created_at",
+        "text",
+        "signed_by",
+        "committee",
+        "case_number",
+        "outcome",
+        "decided_on",
+        "minutes_url",
+        "edited_at",
+    ]
+    actions = {"correct": admin_views.CorrectEntryView}
+    panels = [FieldPanel("text")]
+
+    def get_queryset(self, request):
+        return FeedbackEntry.objects.select_related("proposal")
+
+
+class FeedbackEntryVersionViewSet(SnippetViewSet):
+    """Earlier wordings of corrected entries, for the record."""
+
+    model = FeedbackEntryVersion
+    icon = "history"
+    menu_label = _("Ändrade händelser")
+    list_display = ["entry", "replaced_by", "replaced_at", "note"]
+    ordering = ["-replaced_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "entry",
+        "text",
+        "fields",
+        "replaced_by",
+        "replaced_at",
+        "note",
+    ]
+    panels = [FieldPanel("note")]
+
+    def get_queryset(self, request):
+        return FeedbackEntryVersion.objects.select_related(
+            "entry__proposal", "replaced_by"
+        )
+
+
+class CommitteeViewSet(SnippetViewSet):
+    model = Committee
+    icon = "group"
+    menu_label = _("Nämnder")
+    list_display = ["name", "expected_handling_days"]
+
+
+class PoliticianProfileViewSet(SnippetViewSet):
+    model = PoliticianProfile
+    icon = "user"
+    menu_label = _("Politiker")
+    list_display = ["name", "party", "role", "user"]
+
+
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
@@ -137,7 +247,16 @@ class TopicViewSet(SnippetViewSet):
 
 
 class ProposalsViewSetGroup(SnippetViewSetGroup):
-    items = (ProposalViewSet, SignatureViewSet, ProposalEditViewSet, TopicViewSet)
+    items = (
+        ProposalViewSet,
+        SignatureViewSet,
+        FeedbackEntryViewSet,
+        FeedbackEntryVersionViewSet,
+        ProposalEditViewSet,
+        CommitteeViewSet,
+        PoliticianProfileViewSet,
+        TopicViewSet,
+    )
     menu_icon = "mail"
     menu_label = _("Förslagslådan")
     menu_name = "proposals"

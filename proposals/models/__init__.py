@@ -1,14 +1,20 @@
 """Models of the suggestion box (förslagslådan)."""
 
 from .box import SuggestionBoxPage, Topic
-from .proposal import FeedbackEntry, Proposal, ProposalEdit
+from .people import Committee, PoliticianProfile, StaffMailOptOut
+from .proposal import Proposal, ProposalEdit
 from .signature import Signature
+from .trail import FeedbackEntry, FeedbackEntryVersion
 
 __all__ = [
+    "Committee",
     "FeedbackEntry",
+    "FeedbackEntryVersion",
+    "PoliticianProfile",
     "Proposal",
     "ProposalEdit",
     "Signature",
+    "StaffMailOptOut",
     "SuggestionBoxPage",
     "Topic",
 ]

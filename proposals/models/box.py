@@ -90,6 +90,10 @@ class SuggestionBoxPage(RoutablePageMixin, Page):
         context["listing_url"] = base_url
         context["submit_url"] = base_url + self.reverse_subpage("submit_view")
         context["similar_url"] = base_url + self.reverse_subpage("similar_view")
+        context["feed_url"] = base_url + self.reverse_subpage("feed_view")
+        context["answered_feed_url"] = base_url + self.reverse_subpage(
+            "answered_feed_view"
+        )
         return context
 
     def get_sitemap_urls(self, request=None):
@@ -164,6 +168,30 @@ class SuggestionBoxPage(RoutablePageMixin, Page):
         from proposals.views import signing
 
         return signing.manage(request, self, token)
+
+    @path("avregistrera/<str:token>/")
+    def unsubscribe_view(self, request, token):
+        from proposals.views import unsubscribe
+
+        return unsubscribe.unsubscribe(request, self, token)
+
+    @path("flode/")
+    def feed_view(self, request):
+        from proposals.feeds import ProposalsFeed
+
+        return ProposalsFeed()(request, box=self)
+
+    @path("flode/besvarade/")
+    def answered_feed_view(self, request):
+        from proposals.feeds import AnsweredFeed
+
+        return AnsweredFeed()(request, box=self)
+
+    @path("forslag/<int:proposal_id>/flode/")
+    def trail_feed_view(self, request, proposal_id):
+        from proposals.feeds import TrailFeed
+
+        return TrailFeed()(request, box=self, proposal_id=proposal_id)
 
     class Meta:
         verbose_name = _("förslagslåda")

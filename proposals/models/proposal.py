@@ -1,6 +1,7 @@
-"""A resident's proposal, its public trail and the communicators' recorded edits."""
+"""A resident's proposal and the communicators' recorded edits."""
 
 import math
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -93,6 +94,27 @@ class Proposal(index.Indexed, models.Model):
         _("beslut"), max_length=20, choices=DecisionOutcome.choices, blank=True
     )
     decision_url = models.URLField(_("länk till beslutet"), blank=True)
+    decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    committee = models.ForeignKey(
+        "proposals.Committee",
+        verbose_name=_("nämnd"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    handling_days = models.PositiveIntegerField(
+        _("förväntad handläggningstid (dagar)"), null=True, blank=True
+    )
+    last_feedback_at = models.DateTimeField(
+        _("senaste återkoppling"), null=True, blank=True
+    )
+    overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The proposer's language (from the request) and whether they still want mail.
+    language = models.CharField(max_length=10, default="sv", editable=False)
+    notify_proposer = models.BooleanField(
+        _("förslagsställaren vill ha e-post"), default=True
+    )
 
     objects = ProposalQuerySet.as_manager()
 
@@ -121,6 +143,10 @@ class Proposal(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """Where django-comments sends readers of a comment."""
+        return self.get_url()
 
     @classmethod
     def get_indexed_objects(cls):
@@ -161,54 +187,42 @@ class Proposal(index.Indexed, models.Model):
             return 0
         return max(0, self.threshold - self.signature_count)
 
+    @property
+    def awaiting_registration(self):
+        """Referred when the threshold was reached, but no case number yet."""
+        return self.status == Status.REFERRED and not self.case_number
+
+    @property
+    def handling_deadline(self):
+        """When the committee's expected handling time runs out."""
+        if self.referred_at is None or not self.handling_days:
+            return None
+        return self.referred_at + timedelta(days=self.handling_days)
+
+    def is_overdue(self, now=None):
+        """Referred, not decided, and the committee's expected handling time passed."""
+        deadline = self.handling_deadline
+        return (
+            self.status == Status.REFERRED
+            and deadline is not None
+            and (now or timezone.now()) > deadline
+        )
+
+    def days_since_feedback(self, now=None):
+        """Whole days since the latest public trail entry (None before the first)."""
+        if self.last_feedback_at is None:
+            return None
+        return max(0, ((now or timezone.now()) - self.last_feedback_at).days)
+
+    @property
+    def comments_open(self):
+        """Residents may comment while the proposal is public and being handled."""
+        return self.status in (Status.OPEN, Status.REFERRED)
+
     def get_url(self, request=None):
         return self.box.get_url(request=request) + self.box.reverse_subpage(
             "proposal_view", args=[self.pk]
         )
-
-
-STATUS_MESSAGES = {
-    Status.OPEN: _("Förslaget publicerades och är öppet för underskrifter."),
-    Status.REFERRED: _(
-        "Förslaget nådde tröskeln för underskrifter och har lämnats till kommunen."
-    ),
-    Status.CLOSED_UNSUPPORTED: _(
-        "Tiden för underskrifter gick ut innan förslaget nådde tröskeln."
-    ),
-    Status.ANSWERED: _("Kommunen har besvarat förslaget."),
-    Status.WITHDRAWN: _("Förslagsställaren har återkallat förslaget."),
-}
-
-
-class FeedbackEntry(models.Model):
-    """A dated, public entry in a proposal's trail (återkoppling)."""
-
-    proposal = models.ForeignKey(
-        Proposal,
-        verbose_name=_("förslag"),
-        on_delete=models.CASCADE,
-        related_name="trail",
-    )
-    created_at = models.DateTimeField(_("datum"), default=timezone.now)
-    status = models.CharField(
-        _("ny status"), max_length=20, choices=Status.choices, blank=True
-    )
-    text = models.TextField(_("text"), blank=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("händelse")
-        verbose_name_plural = _("händelser")
-
-    def __str__(self):
-        return f"{self.proposal}: {self.message[:40]}"
-
-    @property
-    def message(self):
-        """The entry's own text, or the standard sentence for its status change."""
-        if self.text:
-            return self.text
-        return STATUS_MESSAGES.get(self.status, "")
 
 
 class ProposalEdit(models.Model):

@@ -37,6 +37,7 @@ class Signature(models.Model):
         _("område"), max_length=40, choices=Area.choices, blank=True
     )
     keep_informed = models.BooleanField(_("vill få besked"), default=False)
+    language = models.CharField(max_length=10, default="sv", editable=False)
     ip_address = models.GenericIPAddressField(_("IP-adress"), null=True, blank=True)
     created_at = models.DateTimeField(_("skapad"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)

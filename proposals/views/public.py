@@ -4,11 +4,14 @@ from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django_comments import get_form as get_comment_form
 
 from proposals import lifecycle
+from proposals.comments import comments_for
 from proposals.constants import Sort, Status
 from proposals.forms import ListingFilterForm, SignForm
 from proposals.similarity import similar_proposals
+from proposals.trail import entries_for_display
 
 from .base import proposal_url, render
 
@@ -86,7 +89,13 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
         "proposal": proposal,
         "proposal_url": proposal_url(box, proposal.pk, request),
         "signer_names": list(signers),
-        "trail": list(proposal.trail.all()),
+        "trail": entries_for_display(proposal, request),
+        "comments": comments_for(proposal),
+        "comment_form": get_comment_form()(proposal)
+        if proposal.comments_open
+        else None,
+        "comment_sent": "c" in request.GET,
+        "trail_feed_url": proposal_url(box, proposal.pk, request) + "flode/",
         "last_edit": proposal.edits.order_by("-edited_at").first(),
         "sign_form": sign_form or (SignForm() if proposal.signing_open else None),
     }

@@ -8,6 +8,7 @@ from proposals.constants import Status
 from proposals.forms import SubmitProposalForm
 from proposals.models import Proposal
 from proposals.similarity import similar_proposals
+from proposals.trail import entries_for_display
 
 from .base import bad_link, message_page, proposal_url, render
 
@@ -116,7 +117,7 @@ def manage(request, box, token):
         "can_withdraw": lifecycle.can_transition(proposal, Status.WITHDRAWN),
         "conflict": status == 409,
         "just_withdrawn": request.GET.get("withdrawn") == "1",
-        "trail": list(proposal.trail.all()),
+        "trail": entries_for_display(proposal, request, include_private=True),
         "public_url": proposal_url(box, proposal.pk, request)
         if proposal.is_public
         else "",

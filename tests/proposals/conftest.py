@@ -7,7 +7,12 @@ from django.core.cache import cache
 from django.utils import translation
 
 from proposals import notifications
-from tests.proposals.factories import make_box, make_proposal, make_topic
+from tests.proposals.factories import (
+    make_box,
+    make_committee,
+    make_proposal,
+    make_topic,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +64,49 @@ def proposal_factory(box, topic):
 @pytest.fixture
 def open_proposal(proposal_factory):
     return proposal_factory("open", title="Fler bänkar i Stadsparken")
+
+
+@pytest.fixture
+def committee(db):
+    return make_committee()
+
+
+@pytest.fixture
+def politician(site, committee):
+    """The demo user "politiker" (group Politiker) on the technical committee."""
+    from django.contrib.auth.models import User
+
+    from proposals.models import PoliticianProfile
+
+    user = User.objects.get(username="politiker")
+    profile = PoliticianProfile.objects.create(
+        user=user,
+        name="Per Holm",
+        party="Mittenpartiet",
+        role="ordförande i tekniska nämnden",
+    )
+    profile.committees.add(committee)
+    return user
+
+
+@pytest.fixture
+def communicator_user(site):
+    from django.contrib.auth.models import User
+
+    return User.objects.get(username="kommunikator")
+
+
+@pytest.fixture
+def registered_proposal(proposal_factory, committee, communicator_user):
+    """A referred proposal registered at the technical committee."""
+    from proposals import lifecycle
+
+    proposal = proposal_factory("referred", title="Säkrare övergångsställe")
+    lifecycle.register_referral(
+        proposal,
+        committee=committee,
+        case_number="TN 2026/42",
+        author=communicator_user,
+    )
+    proposal.refresh_from_db()
+    return proposal

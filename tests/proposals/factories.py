@@ -5,7 +5,13 @@ from django.utils import timezone
 
 from proposals import lifecycle
 from proposals.constants import Area, DecisionOutcome, RejectionReason, Status
-from proposals.models import Proposal, Signature, SuggestionBoxPage, Topic
+from proposals.models import (
+    Committee,
+    Proposal,
+    Signature,
+    SuggestionBoxPage,
+    Topic,
+)
 from proposals.models.signature import normalise_email
 
 PROPOSER_EMAIL = "proposer.secret@example.org"
@@ -95,3 +101,9 @@ def add_signatures(proposal, count, prefix="signer"):
     )
     proposal.refresh_from_db()
     return rows
+
+
+def make_committee(name="Tekniska nämnden", slug="tekniska-namnden", days=60):
+    return Committee.objects.get_or_create(
+        slug=slug, defaults={"name": name, "expected_handling_days": days}
+    )[0]

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from proposals import lifecycle
@@ -65,7 +66,7 @@ def test_reject_needs_reason_and_message(client, communicator, proposal_factory)
     proposal = proposal_factory(Status.IN_MODERATION)
     url = reverse(f"{NS}:reject", args=[proposal.pk])
     response = client.post(url, {"reason": "", "message": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert Proposal.objects.get(pk=proposal.pk).status == Status.IN_MODERATION
     response = client.post(url, {"reason": "made_up", "message": "Hej"})
     assert Proposal.objects.get(pk=proposal.pk).status == Status.IN_MODERATION
@@ -183,15 +184,16 @@ def test_communicator_clears_a_flagged_signature(client, communicator, open_prop
 def test_communicator_records_the_answer(client, communicator, proposal_factory):
     proposal = proposal_factory(Status.REFERRED)
     listing = client.get(reverse(f"{NS}:list"), {"status": Status.REFERRED})
-    assert "Registrera svar" in listing.content.decode()
+    assert "Registrera beslut" in listing.content.decode()
     url = reverse(f"{NS}:answer", args=[proposal.pk])
     response = client.post(url, {"outcome": "nonsense"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert Proposal.objects.get(pk=proposal.pk).status == Status.REFERRED
     response = client.post(
         url,
         {
             "outcome": "partly_approved",
+            "decided_on": timezone.localdate().isoformat(),
             "case_number": "KS 2026/77",
             "decision_url": "https://www.mittkoping.se/protokoll/77",
             "text": "Kommunen bygger tio nya cykelställ i vår.",

@@ -7,9 +7,9 @@ from django.core import mail
 from django.utils import timezone
 
 from proposals import lifecycle
-from proposals.constants import DecisionOutcome, RejectionReason, Status
+from proposals.constants import DecisionOutcome, EntryKind, RejectionReason, Status
 from proposals.models import Proposal
-from tests.proposals.factories import PROPOSER_EMAIL, add_signatures
+from tests.proposals.factories import PROPOSER_EMAIL, add_signatures, make_committee
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_approve_opens_signing_with_the_box_terms(box, proposal_factory):
     assert proposal.signing_continues_after_referral is False
     assert proposal.opened_at >= before
     assert proposal.signing_deadline == proposal.opened_at + timedelta(days=30)
-    assert proposal.trail.get().status == Status.OPEN
+    assert proposal.trail.get(kind=EntryKind.PUBLISHED).status == Status.OPEN
     assert proposal.signing_open
     assert proposal.days_left == 30
 
@@ -85,7 +85,10 @@ def test_reject_records_reason_and_mails_the_proposer(proposal_factory):
     proposal.refresh_from_db()
     assert proposal.status == Status.REJECTED
     assert proposal.rejection_reason == RejectionReason.COMMERCIAL
-    assert not proposal.trail.exists()  # a rejection is not public
+    # A rejection is not public: only the proposer sees it on their private page.
+    rejected = proposal.trail.get(kind=EntryKind.REJECTED)
+    assert not rejected.public
+    assert not proposal.trail.filter(public=True).exclude(kind=EntryKind.RECEIVED)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [PROPOSER_EMAIL]
@@ -114,7 +117,13 @@ def test_reaching_the_threshold_refers_the_proposal(proposal_factory):
     assert proposal.signature_count == 3
     assert proposal.status == Status.REFERRED
     assert proposal.referred_at is not None
-    assert [e.status for e in proposal.trail.all()] == [Status.OPEN, Status.REFERRED]
+    assert [e.kind for e in proposal.trail.all()] == [
+        EntryKind.RECEIVED,
+        EntryKind.PUBLISHED,
+        EntryKind.MILESTONE_HALF,
+        EntryKind.MILESTONE_THRESHOLD,
+        EntryKind.REFERRED,
+    ]
 
 
 def test_refer_by_hand_needs_the_threshold(proposal_factory):
@@ -123,7 +132,7 @@ def test_refer_by_hand_needs_the_threshold(proposal_factory):
         lifecycle.refer(proposal)
     add_signatures(proposal, 2, prefix="more")
     proposal.status = Status.OPEN
-    lifecycle.refer(proposal, case_number="KS 2026/12")
+    lifecycle.refer(proposal, case_number="KS 2026/12", committee=make_committee())
     proposal.refresh_from_db()
     assert proposal.status == Status.REFERRED
     assert proposal.case_number == "KS 2026/12"
@@ -174,7 +183,7 @@ def test_proposer_may_withdraw_while_moderated_or_open(proposal_factory, status)
     assert proposal.status == Status.WITHDRAWN
     assert proposal.withdrawn_at is not None
     # Withdrawing a published proposal is a public event; an unpublished one is not.
-    assert proposal.trail.filter(status=Status.WITHDRAWN).exists() is (
+    assert proposal.trail.filter(status=Status.WITHDRAWN, public=True).exists() is (
         status == Status.OPEN
     )
 
@@ -282,10 +291,11 @@ def test_referral_tells_the_proposer_and_signers_who_asked(proposal_factory):
     quiet = lifecycle.sign(proposal, name="Tyst", email="tyst@example.org")
     mail.outbox.clear()
     lifecycle.confirm_signature(quiet.pk)
-    recipients = sorted(address for m in mail.outbox for address in m.to)
+    referral = [m for m in mail.outbox if "lämnats till kommunen" in m.body]
+    recipients = sorted(address for m in referral for address in m.to)
     assert recipients == sorted([PROPOSER_EMAIL, "vill.veta@example.org"])
-    assert all("lämnats till kommunen" in m.body for m in mail.outbox)
-    signer_mail = next(m for m in mail.outbox if m.to == ["vill.veta@example.org"])
+    assert "tyst@example.org" not in {a for m in mail.outbox for a in m.to}
+    signer_mail = next(m for m in referral if m.to == ["vill.veta@example.org"])
     assert "/mitt-forslag/" not in signer_mail.body  # the proposer's private link
 
 

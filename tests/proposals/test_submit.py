@@ -77,7 +77,7 @@ def test_submit_confirm_and_private_page(client, box, topic):
     assert "Redan bekräftat" in again.content.decode()
     assert Proposal.objects.get().status == Status.IN_MODERATION
 
-    manage = link_containing("/mitt-forslag/")
+    manage = link_containing("/mitt-forslag/", to="alva.privat@example.org")
     page = client.get(manage)
     assert page.status_code == 200
     assert "Granskas" in page.content.decode()

@@ -1,0 +1,96 @@
+"""Committees proposals are referred to, politicians who answer, and mail opt-outs."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class Committee(models.Model):
+    """A committee (nämnd) or board that handles referred proposals.
+
+    Temporary: the integrator reconciles this with dialogues.Committee."""
+
+    name = models.CharField(_("namn"), max_length=120, unique=True)
+    slug = models.SlugField(_("kortnamn"), max_length=120, unique=True)
+    expected_handling_days = models.PositiveIntegerField(
+        _("förväntad handläggningstid (dagar)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("expected_handling_days"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("nämnd")
+        verbose_name_plural = _("nämnder")
+
+    def __str__(self):
+        return self.name
+
+
+class PoliticianProfile(models.Model):
+    """An elected representative (förtroendevald) who answers proposals in the admin."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="politician_profile",
+    )
+    name = models.CharField(_("namn"), max_length=120)
+    party = models.CharField(_("parti"), max_length=80)
+    role = models.CharField(
+        _("uppdrag"), max_length=160, help_text=_("T.ex. ordförande i tekniska nämnden")
+    )
+    committees = models.ManyToManyField(
+        Committee,
+        verbose_name=_("nämnder"),
+        related_name="politicians",
+        blank=True,
+    )
+
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("name"),
+        FieldPanel("party"),
+        FieldPanel("role"),
+        FieldPanel("committees"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("politikerprofil")
+        verbose_name_plural = _("politikerprofiler")
+
+    def __str__(self):
+        return self.byline
+
+    @property
+    def byline(self):
+        """Who stands behind a response: name, party and role."""
+        return f"{self.name} ({self.party}), {self.role}"
+
+
+class StaffMailOptOut(models.Model):
+    """A staff member who no longer wants the suggestion box's e-mails."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="proposal_mail_opt_out",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("avregistrering från e-post")
+        verbose_name_plural = _("avregistreringar från e-post")
+
+    def __str__(self):
+        return str(self.user)

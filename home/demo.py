@@ -1,6 +1,7 @@
 """Demo content for the site itself: Mittköping's home page, legal pages and users."""
 
 import io
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -148,18 +149,21 @@ def _home_page():
 
 
 def _site(home):
+    """The default site, at the address the site is served from
+    (WAGTAILADMIN_BASE_URL), so links in e-mails sent by cron tasks work."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    wanted = {
+        "hostname": address.hostname or "localhost",
+        "port": address.port or (443 if address.scheme == "https" else 80),
+        "root_page_id": home.id,
+        "site_name": MUNICIPALITY,
+    }
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        return Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name=MUNICIPALITY,
-        )
-    if site.root_page_id != home.id or site.site_name != MUNICIPALITY:
-        site.root_page = home
-        site.site_name = MUNICIPALITY
+        return Site.objects.create(is_default_site=True, **wanted)
+    if any(getattr(site, field) != value for field, value in wanted.items()):
+        for field, value in wanted.items():
+            setattr(site, field, value)
         site.save()
     return site
 

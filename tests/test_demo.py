@@ -58,3 +58,11 @@ def test_demo_refuses_to_run_where_it_is_not_allowed(settings):
     with pytest.raises(CommandError, match="DELAKTIG_DEMO_ALLOWED"):
         call_command("load_demo", stdout=io.StringIO())
     assert not apps.get_model("auth", "User").objects.exists()
+
+
+def test_demo_site_is_at_the_configured_address(settings):
+    from wagtail.models import Site
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    call_command("load_demo", stdout=io.StringIO())
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"

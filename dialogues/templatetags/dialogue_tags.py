@@ -61,12 +61,20 @@ def form_field(field):
 
 @register.simple_tag
 def page_full_url(page):
-    """The page's absolute URL on its own Wagtail site (for e-mails)."""
-    return page.get_full_url() if hasattr(page, "get_full_url") else ""
+    """The absolute URL of a commented page, or of an object served by a page
+    (a proposal served by its suggestion box), for e-mails."""
+    if hasattr(page, "get_full_url"):
+        return page.get_full_url()
+    if hasattr(page, "get_absolute_url"):
+        return site_root_url(page) + page.get_absolute_url()
+    return ""
 
 
 @register.simple_tag
 def site_root_url(page):
     """The root URL of the page's Wagtail site, e.g. https://delaktig.example."""
-    site = page.get_site() if hasattr(page, "get_site") else None
-    return site.root_url if site else ""
+    for candidate in (page, getattr(page, "box", None)):
+        if hasattr(candidate, "get_site"):
+            site = candidate.get_site()
+            return site.root_url if site else ""
+    return ""

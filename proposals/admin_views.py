@@ -9,7 +9,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from proposals import lifecycle
+from proposals import audit, lifecycle
 from proposals.admin_forms import (
     AnswerForm,
     ConfirmForm,
@@ -65,7 +65,8 @@ class AdminActionView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         try:
-            self.act(form)
+            with audit.acting_as(self.request.user):
+                self.act(form)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -164,7 +165,6 @@ class AnswerView(AdminActionView):
             case_number=data["case_number"],
             author=self.request.user,
         )
-        log(self.object, "wagtail.edit", user=self.request.user)
 
 
 class StatusUpdateView(AdminActionView):
@@ -235,4 +235,3 @@ class ClearSignatureView(AdminActionView):
 
     def act(self, form):
         lifecycle.clear_signature(self.object)
-        log(self.object, "wagtail.edit", user=self.request.user)

@@ -24,7 +24,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from proposals import notifications
+from proposals import audit, notifications
 from proposals.constants import (
     RESPONSE_EDIT_WINDOW_HOURS,
     DecisionOutcome,
@@ -151,6 +151,7 @@ def _move(proposal, target, *, now=None, entry=None, **fields):
         setattr(proposal, name, value)
     proposal.save()
     public = target != Status.REJECTED and (target != Status.WITHDRAWN or was_public)
+    audit.record_transition(proposal, target)
     return _entry(
         proposal,
         TRANSITION_KINDS[target],
@@ -647,6 +648,7 @@ def clear_signature(signature):
         return signature
     signature.flagged = False
     signature.save(update_fields=["flagged"])
+    audit.record_cleared(signature)
     if signature.confirmed_at is not None:
         _add_to_count(locked, 1)
     return signature

@@ -35,7 +35,7 @@ urlpatterns += i18n_patterns(
         privacy_views.confirm_removal,
         name="remove_signatures_confirm",
     ),
-    path("kommentarer/", include("django_comments_xtd.urls")),
+    path("kommentarer/", include("delaktig_site.comment_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

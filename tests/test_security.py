@@ -125,3 +125,10 @@ def test_comment_avatars_are_local_and_not_derived_from_email():
     url = avatar(object())
     assert url.startswith("/static/")
     assert "gravatar" not in url
+
+
+@pytest.mark.parametrize(
+    "path", ["/kommentarer/api/home-homepage/1/", "/kommentarer/like/1/"]
+)
+def test_comment_api_and_likes_are_not_mounted(client, site, path):
+    assert client.get(path).status_code == 404

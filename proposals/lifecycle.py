@@ -646,6 +646,10 @@ def clear_signature(signature):
     signature = Signature.objects.select_for_update().get(pk=signature.pk)
     if not signature.flagged:
         return signature
+    if not locked.signing_open:
+        # The outcome was settled without it; counting it now would change a
+        # closed proposal's result after the fact.
+        raise TransitionNotAllowed("signing is closed")
     signature.flagged = False
     signature.save(update_fields=["flagged"])
     audit.record_cleared(signature)

@@ -100,3 +100,19 @@ def test_history_is_visible_to_administrators(admin_client, site, proposal_facto
     assert response.status_code == 200
     assert "Förslaget fick status" in response.content.decode()
     assert proposal.title in response.content.decode()
+
+
+def test_flag_cannot_be_cleared_after_signing_closed(proposal_factory):
+    proposal = proposal_factory(Status.OPEN)
+    signature = lifecycle.sign(
+        proposal, name="Sen", email="sen@example.org", flagged=True
+    )
+    lifecycle.confirm_signature(signature.pk)
+    Proposal.objects.filter(pk=proposal.pk).update(signing_deadline=timezone.now())
+    lifecycle.enforce_deadline(proposal.pk)
+    with pytest.raises(lifecycle.TransitionNotAllowed):
+        lifecycle.clear_signature(Signature.objects.get(pk=signature.pk))
+    closed = Proposal.objects.get(pk=proposal.pk)
+    assert closed.status == Status.CLOSED_UNSUPPORTED
+    assert closed.signature_count == 0
+    assert Signature.objects.get(pk=signature.pk).flagged

@@ -4,6 +4,7 @@ survey — with axe-core finding no WCAG 2.1 AA violations on any of them."""
 import io
 
 import pytest
+from playwright.sync_api import expect
 
 from dialogues import demo as dialogue_demo
 from tests.axe import assert_no_axe_violations
@@ -22,7 +23,7 @@ def demo_site(site):
 
 def test_filter_listing_open_dialogue_ladder_and_survey(live_server, demo_site, page):
     page.goto(live_server.url + "/dialoger/")
-    assert page.get_by_role("heading", level=1, name="Dialoger").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Dialoger")).to_be_visible()
     assert_no_axe_violations(page)
 
     page.get_by_label("Status").select_option("open")
@@ -36,10 +37,12 @@ def test_filter_listing_open_dialogue_ladder_and_survey(live_server, demo_site, 
 
     cards.first.get_by_role("link").click()
     page.wait_for_load_state()
-    assert page.get_by_role(
-        "heading", level=1, name="Digital delaktighet för invånare över 75 år"
-    ).is_visible()
-    assert page.get_by_text("du får tycka").is_visible()
+    expect(
+        page.get_by_role(
+            "heading", level=1, name="Digital delaktighet för invånare över 75 år"
+        )
+    ).to_be_visible()
+    expect(page.get_by_text("du får tycka")).to_be_visible()
     assert (
         page.get_by_role(
             "link", name="Lägg till Referensgruppens första träff i din kalender"
@@ -50,7 +53,7 @@ def test_filter_listing_open_dialogue_ladder_and_survey(live_server, demo_site, 
 
     page.get_by_role("button", name="Skicka kommentaren").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Fyll i fältet ”E-post”.").is_visible()
+    expect(page.get_by_text("Fyll i fältet ”E-post”.")).to_be_visible()
     assert page.get_by_label("E-post").get_attribute("aria-invalid") == "true"
     assert_no_axe_violations(page)
 
@@ -65,11 +68,11 @@ def test_filter_listing_open_dialogue_ladder_and_survey(live_server, demo_site, 
     assert_no_axe_violations(page)
 
     page.goto(live_server.url + "/dialoger/delaktighetstrappan/")
-    assert page.get_by_role("table").is_visible()
+    expect(page.get_by_role("table")).to_be_visible()
     assert_no_axe_violations(page)
 
     page.goto(live_server.url + "/dialoger/ny-cykelvag-storgatan/")
-    assert page.get_by_text("Information, inte dialog").first.is_visible()
+    expect(page.get_by_text("Information, inte dialog").first).to_be_visible()
     assert_no_axe_violations(page)
 
 
@@ -95,6 +98,8 @@ def test_without_javascript_filter_and_comment(live_server, demo_site, browser):
         page.get_by_role("button", name="Skicka kommentaren").click()
         page.wait_for_load_state()
         # axe-core needs JavaScript, so it runs in the test above, not here.
-        assert page.get_by_role("heading", name="Tack för din kommentar").is_visible()
+        expect(
+            page.get_by_role("heading", name="Tack för din kommentar")
+        ).to_be_visible()
     finally:
         context.close()

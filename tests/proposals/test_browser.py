@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.db import connections
+from playwright.sync_api import expect
 
 from proposals.constants import Status
 from proposals.models import Proposal
@@ -77,9 +78,9 @@ def test_submit_confirm_moderate_sign_confirm_referred(
     page.get_by_label("E-post").fill("greta.hemlig@example.org")
     page.get_by_label("Jag har läst hur kommunen").check()
     page.get_by_role("button", name="Förhandsgranska").click()
-    assert page.get_by_text("Så här kommer förslaget att se ut").is_visible()
+    expect(page.get_by_text("Så här kommer förslaget att se ut")).to_be_visible()
     page.get_by_role("button", name="Skicka förslaget").click()
-    assert page.get_by_role("heading", name="Kontrollera din e-post").is_visible()
+    expect(page.get_by_role("heading", name="Kontrollera din e-post")).to_be_visible()
     proposal = Proposal.objects.get()
     assert proposal.status == Status.SUBMITTED
 
@@ -87,9 +88,9 @@ def test_submit_confirm_moderate_sign_confirm_referred(
     page.goto(
         url + mail_link(mail_dir, "/bekrafta-forslag/", "greta.hemlig@example.org")
     )
-    assert page.get_by_role(
-        "heading", name="Tack! Ditt förslag granskas nu"
-    ).is_visible()
+    expect(
+        page.get_by_role("heading", name="Tack! Ditt förslag granskas nu")
+    ).to_be_visible()
     proposal.refresh_from_db()
     assert proposal.status == Status.IN_MODERATION
 
@@ -100,7 +101,7 @@ def test_submit_confirm_moderate_sign_confirm_referred(
     page.press("#id_password", "Enter")
     page.wait_for_url(re.compile(r".*/admin/$"))
     page.goto(url + "/admin/snippets/proposals/proposal/?status=in_moderation")
-    assert page.get_by_text("Bänkar längs promenaden vid Ån").first.is_visible()
+    expect(page.get_by_text("Bänkar längs promenaden vid Ån").first).to_be_visible()
     page.goto(url + f"/admin/snippets/proposals/proposal/approve/{proposal.pk}/")
     page.get_by_role("button", name="Godkänn och öppna för underskrifter").click()
     page.wait_for_url(re.compile(r".*status=in_moderation"))
@@ -117,14 +118,14 @@ def test_submit_confirm_moderate_sign_confirm_referred(
     resident.get_by_label("E-post").fill("hugo.hemlig@example.org")
     resident.get_by_label("Jag har läst hur kommunen").check()
     resident.get_by_role("button", name="Skriv under").click()
-    assert resident.get_by_text("Tack! Vi har skickat ett mejl").is_visible()
+    expect(resident.get_by_text("Tack! Vi har skickat ett mejl")).to_be_visible()
     assert Proposal.objects.get().signature_count == 0
     resident.goto(
         url + mail_link(mail_dir, "/bekrafta-underskrift/", "hugo.hemlig@example.org")
     )
-    assert resident.get_by_text(
-        "Din underskrift är bekräftad och räknas nu."
-    ).is_visible()
+    expect(
+        resident.get_by_text("Din underskrift är bekräftad och räknas nu.")
+    ).to_be_visible()
     proposal.refresh_from_db()
     assert proposal.signature_count == 1
     assert proposal.status == Status.REFERRED
@@ -150,7 +151,7 @@ def test_accessibility_of_public_pages(live_server, site, page, close_connection
     page.goto(url + proposal.get_url())  # the proposal with its sign form
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Skriv under").click()  # sign form with errors
-    assert page.get_by_text("Skriv ditt namn.").first.is_visible()
+    expect(page.get_by_text("Skriv ditt namn.").first).to_be_visible()
     assert_no_axe_violations(page)
     page.goto(url + box.url + "lamna-forslag/")  # the submit form
     assert_no_axe_violations(page)
@@ -158,7 +159,7 @@ def test_accessibility_of_public_pages(live_server, site, page, close_connection
     page.get_by_text("Liknande förslag").wait_for()
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Förhandsgranska").click()  # errors
-    assert page.get_by_text("Något behöver rättas").is_visible()
+    expect(page.get_by_text("Något behöver rättas")).to_be_visible()
     assert_no_axe_violations(page)
 
 
@@ -170,7 +171,7 @@ def test_pages_work_without_javascript(live_server, site, browser, close_connect
     page.goto(live_server.url + box.url + "lamna-forslag/")
     page.get_by_label("Rubrik").fill("Fler cykelställ vid stationen")
     page.get_by_role("button", name="Förhandsgranska").click()
-    assert page.get_by_text("Något behöver rättas").is_visible()
+    expect(page.get_by_text("Något behöver rättas")).to_be_visible()
     assert page.get_by_label("Rubrik").input_value() == "Fler cykelställ vid stationen"
     context.close()
 

@@ -60,23 +60,23 @@ def test_hostile_text_in_proposal_sign_and_search_forms(
         page.get_by_label("Namn som visas").fill(payload[:100])
         page.get_by_label("E-post").fill("hostile@example.org")
         page.get_by_label("Jag har läst hur kommunen").check()
-        page.get_by_role("button", name="Förhandsgranska").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Förhandsgranska").click()
         assert page.get_by_text(payload[:120], exact=False).count() >= 1, payload
 
         # Signature: without consent the form comes back with the name as typed.
         page.goto(origin + proposal.get_url())
         page.get_by_label("Namn", exact=True).fill(payload[:100])
         page.get_by_label("E-post").fill("hostile.signer@example.org")
-        page.locator("form[action$='skriv-under/'] button[type=submit]").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.locator("form[action$='skriv-under/'] button[type=submit]").click()
         assert page.get_by_label("Namn", exact=True).input_value() == payload[:100]
 
         # Search: the query is kept in the box.
         page.goto(origin + "/sok/")
         page.get_by_label("Vad letar du efter?").fill(payload)
-        page.get_by_role("button", name="Sök").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Sök").click()
         assert page.get_by_label("Vad letar du efter?").input_value() == payload
     assert events == []
 

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from dialogues.models import Committee
 from proposals.constants import DecisionOutcome, RejectionReason
-from proposals.models import Committee, ProposalEdit
+from proposals.models import ProposalEdit
 
 TRACKED_FIELDS = ["title", "text", "topic", "area", "author_name"]
 

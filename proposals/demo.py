@@ -6,10 +6,10 @@ from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
+from dialogues.models import Committee
 from proposals import lifecycle, notifications
 from proposals.constants import Area, DecisionOutcome, RejectionReason, Status
 from proposals.models import (
-    Committee,
     PoliticianProfile,
     Proposal,
     Signature,

@@ -96,7 +96,7 @@ class Proposal(index.Indexed, models.Model):
     decision_url = models.URLField(_("länk till beslutet"), blank=True)
     decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
     committee = models.ForeignKey(
-        "proposals.Committee",
+        "dialogues.Committee",
         verbose_name=_("nämnd"),
         null=True,
         blank=True,

@@ -251,7 +251,11 @@ def _dialogues(today):
             "decision_planned_date": today + timedelta(days=180),
             "start_date": today - timedelta(days=20),
             "end_date": today + timedelta(days=60),
-            "methods": [method["open-space"], method["kafedialog"]],
+            "methods": [
+                method["open-space"],
+                method["kafedialog"],
+                method["forslagslada"],
+            ],
             "target_groups": [group["alla-invanare"], group["unga"]],
             "areas": [area["hela-kommunen"], area["sodra-landsbygden"]],
             "contact_name": "Anna Lund",

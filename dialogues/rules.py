@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from .choices import InfluenceLevel, Status
 
 WEB_SURVEY_METHOD = "webbenkat"
+PROPOSAL_METHOD = "forslagslada"
 
 # Levels at which residents may comment: consultation and above (handbook p. 9).
 COMMENT_LEVELS = frozenset(InfluenceLevel.values) - {InfluenceLevel.INFORMATION}
@@ -67,6 +68,41 @@ def survey_allowed(dialogue):
 def survey_open(dialogue):
     """A survey takes answers only while its dialogue is open."""
     return survey_allowed(dialogue) and is_open(dialogue)
+
+
+def shows_proposals(dialogue):
+    """A dialogue that uses the method 'förslagslåda' and is above the information
+    level shows the proposals residents linked to it."""
+    if dialogue is None or is_information(dialogue):
+        return False
+    return any(method.slug == PROPOSAL_METHOD for method in dialogue.methods.all())
+
+
+def takes_proposals(dialogue):
+    """New proposals may be linked to such a dialogue only while it is open."""
+    return shows_proposals(dialogue) and is_open(dialogue)
+
+
+def shows_proposal_outcomes(dialogue):
+    """After the dialogue ('ni sa, vi gjorde'): what became of its proposals."""
+    return shows_proposals(dialogue) and dialogue.status in FINISHED_STATUSES
+
+
+def dialogues_with_proposals():
+    """Dialogues a communicator may link a proposal to."""
+    from .models import DialoguePage
+
+    return (
+        DialoguePage.objects.filter(methods__slug=PROPOSAL_METHOD)
+        .exclude(influence_level=InfluenceLevel.INFORMATION)
+        .distinct()
+        .order_by("title")
+    )
+
+
+def dialogues_taking_proposals():
+    """Live dialogues a resident may submit a proposal to right now."""
+    return dialogues_with_proposals().live().public().filter(status=Status.OPEN)
 
 
 def registration_open(dialogue):

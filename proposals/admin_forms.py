@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from dialogues import rules
+from dialogues.models import Committee
 from proposals.constants import DecisionOutcome, RejectionReason
-from proposals.models import Committee, ProposalEdit
+from proposals.models import ProposalEdit
 
 TRACKED_FIELDS = ["title", "text", "topic", "area", "author_name"]
 
@@ -25,6 +27,8 @@ class ProposalAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "dialogue" in self.fields:
+            self.fields["dialogue"].queryset = rules.dialogues_with_proposals()
         self._original = {
             name: str(getattr(self.instance, name, "") or "")
             for name in TRACKED_FIELDS
@@ -36,7 +40,9 @@ class ProposalAdminForm(WagtailAdminModelForm):
         if commit:
             # Only the corrected text fields: status, counts and dates belong to
             # proposals.lifecycle and may have changed since the form was opened.
-            edited = [name for name in TRACKED_FIELDS if name in self.fields]
+            edited = [
+                name for name in (*TRACKED_FIELDS, "dialogue") if name in self.fields
+            ]
             instance.save(update_fields=edited)
         changes = {
             name: {

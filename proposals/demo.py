@@ -6,10 +6,10 @@ from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
+from dialogues.models import Committee, DialoguePage
 from proposals import lifecycle, notifications
 from proposals.constants import Area, DecisionOutcome, RejectionReason, Status
 from proposals.models import (
-    Committee,
     PoliticianProfile,
     Proposal,
     Signature,
@@ -232,6 +232,13 @@ TOPIC_COMMITTEES = {
     "miljo": "tekniska-namnden",
     "kultur-fritid": "kultur-och-fritidsnamnden",
 }
+# Proposals residents left in the open dialogue that uses the method förslagslåda.
+DIALOGUE_SLUG = "viktigast-for-mittkoping"
+DIALOGUE_PROPOSALS = [
+    "Fler papperskorgar i Stadsparken",
+    "Utegym vid Norrskolan",
+    "Förläng bibliotekets öppettider på helgerna",
+]
 POLITICIAN = {
     "username": "politiker",
     "name": "Per Holm",
@@ -293,6 +300,14 @@ def _politician(committees):
     )
     profile.committees.add(*(committees[slug] for slug in POLITICIAN["committees"]))
     return user
+
+
+def _link_to_dialogue():
+    dialogue = DialoguePage.objects.filter(slug=DIALOGUE_SLUG).first()
+    if dialogue is not None:
+        Proposal.objects.filter(
+            title__in=DIALOGUE_PROPOSALS, dialogue__isnull=True
+        ).update(dialogue=dialogue)
 
 
 def _box(site):
@@ -427,4 +442,5 @@ def build(site, stdout):
     with notifications.muted():
         for row in PROPOSALS:
             _build_proposal(box, topics, row, committees, politician)
+    _link_to_dialogue()
     stdout.write(f"Suggestion box: {box.proposals.count()} proposals at {box.url}")

@@ -8,6 +8,7 @@ from django.core import signing
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from dialogues import rules
 from proposals.constants import LISTED_STATUSES, Area, Sort
 from proposals.models import Topic
 
@@ -157,6 +158,18 @@ class SubmitProposalForm(ProtectedForm):
             "invalid_choice": _("Välj ett av områdena i listan."),
         },
     )
+    dialogue = forms.ModelChoiceField(
+        label=_("Dialog"),
+        queryset=None,
+        required=False,
+        empty_label=_("Ingen dialog"),
+        help_text=_("Hör förslaget till en pågående dialog? Välj den här."),
+        error_messages={
+            "invalid_choice": _(
+                "Dialogen tar inte emot förslag längre. Välj en annan eller ingen."
+            ),
+        },
+    )
     author_name = forms.CharField(
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         label=_("Namn som visas"),
@@ -184,9 +197,29 @@ class SubmitProposalForm(ProtectedForm):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        dialogues = rules.dialogues_taking_proposals()
+        if dialogues.exists():
+            self.fields["dialogue"].queryset = dialogues
+        else:
+            del self.fields["dialogue"]
+
+    @classmethod
+    def for_dialogue(cls, dialogue_id):
+        """An empty form, with the dialogue chosen when ?dialog= names one that
+        takes proposals (anything else is ignored)."""
+        form = cls()
+        if "dialogue" in form.fields and str(dialogue_id or "").isdigit():
+            chosen = form.fields["dialogue"].queryset.filter(pk=dialogue_id).first()
+            if chosen:
+                form.initial["dialogue"] = chosen.pk
+        return form
+
     def proposal_data(self):
         data = self.cleaned_data
         return {
+            "dialogue": data.get("dialogue"),
             "title": data["title"],
             "text": data["text"],
             "topic": data["topic"],

@@ -14,7 +14,6 @@ from proposals import admin_views, lifecycle
 from proposals.admin_forms import ProposalAdminForm
 from proposals.constants import EntryKind, Status
 from proposals.models import (
-    Committee,
     FeedbackEntry,
     FeedbackEntryVersion,
     PoliticianProfile,
@@ -226,13 +225,6 @@ class FeedbackEntryVersionViewSet(SnippetViewSet):
         )
 
 
-class CommitteeViewSet(SnippetViewSet):
-    model = Committee
-    icon = "group"
-    menu_label = _("Nämnder")
-    list_display = ["name", "expected_handling_days"]
-
-
 class PoliticianProfileViewSet(SnippetViewSet):
     model = PoliticianProfile
     icon = "user"
@@ -253,7 +245,6 @@ class ProposalsViewSetGroup(SnippetViewSetGroup):
         FeedbackEntryViewSet,
         FeedbackEntryVersionViewSet,
         ProposalEditViewSet,
-        CommitteeViewSet,
         PoliticianProfileViewSet,
         TopicViewSet,
     )

@@ -226,6 +226,22 @@ class DialoguePage(RoutablePageMixin, Page):
             event.ical_url = self.event_ical_url(event)
         return events
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["shows_proposals"] = rules.shows_proposals(self)
+        if context["shows_proposals"]:
+            from proposals.for_dialogues import linked_proposals, submit_url
+
+            outcomes = rules.shows_proposal_outcomes(self)
+            context["proposal_outcomes"] = outcomes
+            context["linked_proposals"] = linked_proposals(
+                self, request, with_trail=outcomes
+            )
+            context["proposal_submit_url"] = (
+                submit_url(self, request) if rules.takes_proposals(self) else ""
+            )
+        return context
+
     def get_absolute_url(self):
         """Where a confirmed comment redirects (django-comments' shortcut view)."""
         return self.get_full_url()

@@ -1,6 +1,7 @@
 """Snippets editors pick from: committees, areas, target groups and the method bank."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -11,7 +12,7 @@ from ..ladder import step_for
 
 
 class Committee(models.Model):
-    """A committee (nämnd) or the executive board that decides after a dialogue."""
+    """A committee (nämnd) or board: decides after dialogues, handles proposals."""
 
     name = models.CharField(_("namn"), max_length=150, unique=True)
     slug = models.SlugField(_("kortnamn i adresser"), max_length=150, unique=True)
@@ -19,6 +20,7 @@ class Committee(models.Model):
         _("förväntad handläggningstid (dagar)"),
         null=True,
         blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
         help_text=_("Hur länge ett ärende brukar ta hos nämnden. Frivilligt."),
     )
 

@@ -1,13 +1,12 @@
 """Models of the suggestion box (förslagslådan)."""
 
 from .box import SuggestionBoxPage, Topic
-from .people import Committee, PoliticianProfile, StaffMailOptOut
+from .people import PoliticianProfile, StaffMailOptOut
 from .proposal import Proposal, ProposalEdit
 from .signature import Signature
 from .trail import FeedbackEntry, FeedbackEntryVersion
 
 __all__ = [
-    "Committee",
     "FeedbackEntry",
     "FeedbackEntryVersion",
     "PoliticianProfile",

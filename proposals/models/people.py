@@ -1,38 +1,9 @@
-"""Committees proposals are referred to, politicians who answer, and mail opt-outs."""
+"""Politicians who answer referred proposals, and staff mail opt-outs."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-
-
-class Committee(models.Model):
-    """A committee (nämnd) or board that handles referred proposals.
-
-    Temporary: the integrator reconciles this with dialogues.Committee."""
-
-    name = models.CharField(_("namn"), max_length=120, unique=True)
-    slug = models.SlugField(_("kortnamn"), max_length=120, unique=True)
-    expected_handling_days = models.PositiveIntegerField(
-        _("förväntad handläggningstid (dagar)"),
-        default=90,
-        validators=[MinValueValidator(1), MaxValueValidator(730)],
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("expected_handling_days"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("nämnd")
-        verbose_name_plural = _("nämnder")
-
-    def __str__(self):
-        return self.name
 
 
 class PoliticianProfile(models.Model):
@@ -50,7 +21,7 @@ class PoliticianProfile(models.Model):
         _("uppdrag"), max_length=160, help_text=_("T.ex. ordförande i tekniska nämnden")
     )
     committees = models.ManyToManyField(
-        Committee,
+        "dialogues.Committee",
         verbose_name=_("nämnder"),
         related_name="politicians",
         blank=True,

@@ -96,7 +96,7 @@ class Proposal(index.Indexed, models.Model):
     decision_url = models.URLField(_("länk till beslutet"), blank=True)
     decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
     committee = models.ForeignKey(
-        "proposals.Committee",
+        "dialogues.Committee",
         verbose_name=_("nämnd"),
         null=True,
         blank=True,
@@ -105,6 +105,15 @@ class Proposal(index.Indexed, models.Model):
     )
     handling_days = models.PositiveIntegerField(
         _("förväntad handläggningstid (dagar)"), null=True, blank=True
+    )
+    dialogue = models.ForeignKey(
+        "dialogues.DialoguePage",
+        verbose_name=_("dialog"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+        help_text=_("Dialogen som förslaget lämnades i, om någon."),
     )
     last_feedback_at = models.DateTimeField(
         _("senaste återkoppling"), null=True, blank=True
@@ -124,6 +133,7 @@ class Proposal(index.Indexed, models.Model):
         FieldPanel("topic"),
         FieldPanel("area"),
         FieldPanel("author_name"),
+        FieldPanel("dialogue"),
     ]
 
     search_fields = [

@@ -33,7 +33,8 @@ def _form_page(request, box, form, status=200, preview=False, error=""):
 
 def submit(request, box):
     if request.method != "POST":
-        return _form_page(request, box, SubmitProposalForm())
+        form = SubmitProposalForm.for_dialogue(request.GET.get("dialog"))
+        return _form_page(request, box, form)
     form = SubmitProposalForm(request.POST)
     if not form.is_valid():
         return _form_page(request, box, form, status=400)

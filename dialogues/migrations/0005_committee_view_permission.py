@@ -1,0 +1,49 @@
+"""Communicators also see the committee list: committees now serve proposals too."""
+
+from django.db import migrations
+
+
+def grant(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    app_config = apps.get_app_config("dialogues")
+    app_config.models_module = True
+    create_contenttypes(app_config, apps=apps, verbosity=0)
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    communicators, _ = Group.objects.get_or_create(name="Kommunikatörer")
+    communicators.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="dialogues",
+            codename__in=[
+                "view_committee",
+                "add_committee",
+                "change_committee",
+                "delete_committee",
+            ],
+        )
+    )
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name="Kommunikatörer").first()
+    if group:
+        group.permissions.remove(
+            *Permission.objects.filter(
+                content_type__app_label="dialogues", codename="view_committee"
+            )
+        )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("dialogues", "0004_committee_validators"),
+        ("home", "0002_groups"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]

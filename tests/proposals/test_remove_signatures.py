@@ -102,3 +102,9 @@ def test_expired_link_gives_410(client, proposal_factory, monkeypatch):
     monkeypatch.setattr("proposals.privacy_views.MAX_AGE", -1)
     response = client.get(f"{URL}{token}/")
     assert response.status_code == 410
+
+
+def test_removal_page_and_footer_link_in_english(client, site):
+    html = client.get("/en/mina-underskrifter/").content.decode()
+    assert "Remove my signatures" in html
+    assert "Enter the e-mail address you signed with." in html

@@ -8,8 +8,22 @@ from django_comments.views.comments import comment_done, post_comment
 from django_comments.views.moderation import flag_done
 from django_comments_xtd import views as xtd_views
 
+
+def post_comment_with_status(request, *args, **kwargs):
+    """django-comments answers a form with errors with 200; say 400, as every
+    other form on the site does, unless the resident asked for a preview."""
+    response = post_comment(request, *args, **kwargs)
+    if (
+        request.method == "POST"
+        and response.status_code == 200
+        and "preview" not in request.POST
+    ):
+        response.status_code = 400
+    return response
+
+
 urlpatterns = [
-    path("post/", post_comment, name="comments-post-comment"),
+    path("post/", post_comment_with_status, name="comments-post-comment"),
     path("posted/", comment_done, name="comments-comment-done"),
     path("sent/", xtd_views.sent, name="comments-xtd-sent"),
     path("confirm/<str:key>/", xtd_views.confirm, name="comments-xtd-confirm"),

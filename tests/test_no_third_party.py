@@ -4,10 +4,12 @@ import io
 from urllib.parse import urlsplit
 
 import pytest
+from django.core import signing
 from django.core.management import call_command
 from wagtail.models import Page
 
-from proposals.models import Proposal, SuggestionBoxPage
+from proposals import privacy_views, tokens
+from proposals.models import Proposal, Signature, SuggestionBoxPage
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,6 +35,26 @@ def demo_paths(settings):
     for box in SuggestionBoxPage.objects.live():
         paths.append(urlsplit(box.full_url).path + box.reverse_subpage("submit_view"))
     paths += [urlsplit(p.get_url()).path for p in Proposal.objects.public()]
+    # The private pages a resident reaches from an e-mail.
+    proposal = Proposal.objects.public().first()
+    signature = Signature.objects.filter(proposal=proposal).first()
+    box_path = urlsplit(proposal.box.full_url).path
+    paths.append(
+        box_path
+        + proposal.box.reverse_subpage(
+            "manage_proposal_view",
+            args=[tokens.make_token(tokens.PROPOSAL_MANAGE, proposal.pk)],
+        )
+    )
+    paths.append(
+        box_path
+        + proposal.box.reverse_subpage(
+            "manage_signature_view",
+            args=[tokens.make_token(tokens.SIGNATURE_MANAGE, signature.pk)],
+        )
+    )
+    removal = signing.dumps([signature.pk], salt=privacy_views.SALT, compress=True)
+    paths.append(f"/mina-underskrifter/{removal}/")
     return paths + EXTRA_PATHS
 
 

@@ -216,6 +216,24 @@ def _reporter():
     return user
 
 
+def file_report(comment, request):
+    """File a resident's report of a comment (once per comment) and let the
+    moderation policy notify the moderators."""
+    with transaction.atomic():
+        flag, created = CommentFlag.objects.get_or_create(
+            comment=comment,
+            user=_reporter(),
+            flag=CommentFlag.SUGGEST_REMOVAL,
+        )
+    comment_was_flagged.send(
+        sender=comment.__class__,
+        comment=comment,
+        flag=flag,
+        created=created,
+        request=request,
+    )
+
+
 def report(request, dialogue, comment_id):
     """A resident flags a comment for removal; moderators are notified."""
     comment = XtdComment.norel_objects.filter(
@@ -227,20 +245,15 @@ def report(request, dialogue, comment_id):
     ).first()
     if comment is None or not rules.comments_visible(dialogue):
         return _page(request, dialogue, 404, error=_("Kommentaren finns inte."))
-    context = {"page": dialogue, "self": dialogue, "comment": comment, "done": False}
+    context = {
+        "page": dialogue,
+        "self": dialogue,
+        "comment": comment,
+        "done": False,
+        "back_url": dialogue.url + "#kommentarer",
+        "back_title": dialogue.title,
+    }
     if request.method == "POST":
-        with transaction.atomic():
-            flag, created = CommentFlag.objects.get_or_create(
-                comment=comment,
-                user=_reporter(),
-                flag=CommentFlag.SUGGEST_REMOVAL,
-            )
-        comment_was_flagged.send(
-            sender=comment.__class__,
-            comment=comment,
-            flag=flag,
-            created=created,
-            request=request,
-        )
+        file_report(comment, request)
         context["done"] = True
     return TemplateResponse(request, "dialogues/comment_report.html", context)

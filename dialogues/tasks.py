@@ -1,10 +1,12 @@
-"""Slow work for dialogues, through Django's tasks API."""
+"""Slow work for comments, through Django's tasks API."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -32,29 +34,38 @@ def _permissions(query):
     return Permission.objects.filter(query)
 
 
-@task()
-def notify_comment_moderators(page_id, author, text, held, reported):
-    """E-mail the moderators about a new or reported comment on a dialogue."""
-    from .models import DialoguePage
+def _commented_object(content_type_id, object_pk):
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    if content_type is None or content_type.model_class() is None:
+        return None
+    return content_type.model_class()._default_manager.filter(pk=object_pk).first()
 
-    dialogue = DialoguePage.objects.filter(pk=page_id).first()
+
+@task()
+def notify_comment_moderators(
+    content_type_id, object_pk, author, text, held, reported, admin_view
+):
+    """E-mail the moderators about a new or reported comment on a dialogue page or
+    a proposal; the mail links to the admin list where they moderate it."""
+    target = _commented_object(content_type_id, object_pk)
     recipients = list(comment_moderators().values_list("email", flat=True))
-    if dialogue is None or not recipients:
+    if target is None or not recipients:
         return 0
+    title = getattr(target, "title", str(target))
     if reported:
         subject = _("En kommentar har anmälts: %(title)s")
     elif held:
         subject = _("En kommentar väntar på granskning: %(title)s")
     else:
         subject = _("Ny kommentar: %(title)s")
-    subject = subject % {"title": dialogue.title}
+    subject = subject % {"title": title}
     try:
-        admin_url = settings.WAGTAILADMIN_BASE_URL + reverse("dialogue_comments:index")
+        admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(admin_view)
     except NoReverseMatch:
         admin_url = settings.WAGTAILADMIN_BASE_URL
     body = "\n\n".join(
         [
-            _("Dialog: %(title)s") % {"title": dialogue.title},
+            f"{capfirst(target._meta.verbose_name)}: {title}",
             _("Namn: %(name)s") % {"name": author},
             text,
             _("Granska kommentarerna: %(url)s") % {"url": admin_url},

@@ -47,9 +47,13 @@ class DialogueSnippets(SnippetViewSetGroup):
     menu_name = "dialogue-snippets"
 
 
-class DialogueCommentIndexView(generic.IndexView):
+class CommentIndexView(generic.IndexView):
+    """Comments on one kind of object, newest first."""
+
+    commented_model = None
+
     def get_base_queryset(self):
-        content_type = ContentType.objects.get_for_model(DialoguePage)
+        content_type = ContentType.objects.get_for_model(self.commented_model)
         return (
             super()
             .get_base_queryset()
@@ -58,17 +62,27 @@ class DialogueCommentIndexView(generic.IndexView):
         )
 
 
-class DialogueCommentViewSet(ModelViewSet):
-    """Comments on dialogue pages: publish, hide or remove them."""
+class CommentViewSet(ModelViewSet):
+    """Residents' comments: publish, hide or remove them. Subclasses choose what
+    the comments are on through their index view."""
 
     model = XtdComment
-    name = "dialogue_comments"
-    url_prefix = "dialog-kommentarer"
     icon = "comment"
-    menu_label = _("Kommentarer på dialoger")
     add_to_admin_menu = True
-    index_view_class = DialogueCommentIndexView
     list_display = ["comment", "user_name", "submit_date", "is_public", "is_removed"]
     list_filter = ["is_public", "is_removed"]
     form_fields = ["is_public", "is_removed"]
     inspect_view_enabled = True
+
+
+class DialogueCommentIndexView(CommentIndexView):
+    commented_model = DialoguePage
+
+
+class DialogueCommentViewSet(CommentViewSet):
+    """Comments on dialogue pages."""
+
+    name = "dialogue_comments"
+    url_prefix = "dialog-kommentarer"
+    menu_label = _("Kommentarer på dialoger")
+    index_view_class = DialogueCommentIndexView

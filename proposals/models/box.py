@@ -127,6 +127,18 @@ class SuggestionBoxPage(RoutablePageMixin, Page):
 
         return signing.sign(request, self, proposal_id)
 
+    @path("forslag/<int:proposal_id>/kommentarer/<int:comment_id>/svara/")
+    def comment_reply_view(self, request, proposal_id, comment_id):
+        from proposals.views import comments
+
+        return comments.reply(request, self, proposal_id, comment_id)
+
+    @path("forslag/<int:proposal_id>/kommentarer/<int:comment_id>/anmal/")
+    def comment_report_view(self, request, proposal_id, comment_id):
+        from proposals.views import comments
+
+        return comments.report(request, self, proposal_id, comment_id)
+
     @path("lamna-forslag/")
     def submit_view(self, request):
         from proposals.views import submitting

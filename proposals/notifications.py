@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -30,11 +30,11 @@ logger = logging.getLogger("delaktig.mail")
 
 
 @task()
-def send_email(subject, body, recipients, attempt=1):
+def send_email(subject, body, recipients, attempt=1, headers=None):
     """Send one e-mail; if the mail server is down, try again later (backing off)
     on a queue that can defer work, so a resident's action never waits for it."""
     try:
-        send_mail(subject, body, None, recipients)
+        EmailMessage(subject, body, None, recipients, headers=headers).send()
     except (OSError, smtplib.SMTPException) as error:
         retry = attempt < MAX_ATTEMPTS and default_task_backend.supports_defer
         logger.warning(
@@ -47,7 +47,11 @@ def send_email(subject, body, recipients, attempt=1):
             raise
         later = timezone.now() + timedelta(minutes=5 * 2 ** (attempt - 1))
         send_email.using(run_after=later).enqueue(
-            subject=subject, body=body, recipients=recipients, attempt=attempt + 1
+            subject=subject,
+            body=body,
+            recipients=recipients,
+            attempt=attempt + 1,
+            headers=headers,
         )
 
 
@@ -67,9 +71,11 @@ def muted():
 def queue_email(template, context, recipient, language=None, unsubscribe=None):
     """Render now in the recipient's language; send once the transaction commits.
 
-    unsubscribe is (token kind, pk): the e-mail gets a link that stops them."""
+    unsubscribe is (token kind, pk): the e-mail gets a link that stops them, in the
+    text and in a List-Unsubscribe header that mail programs show as a button."""
     if _muted.get():
         return
+    headers = None
     with translation.override(language or settings.LANGUAGE_CODE):
         context = dict(context)
         for key, value in list(context.items()):
@@ -77,11 +83,14 @@ def queue_email(template, context, recipient, language=None, unsubscribe=None):
                 context[key] = value()
         if unsubscribe:
             context["unsubscribe_url"] = unsubscribe_url(context["box"], *unsubscribe)
+            headers = {"List-Unsubscribe": f"<{context['unsubscribe_url']}>"}
         subject = render_to_string(f"proposals/email/{template}_subject.txt", context)
         body = render_to_string(f"proposals/email/{template}.txt", context)
     subject = " ".join(subject.split())
     transaction.on_commit(
-        lambda: send_email.enqueue(subject=subject, body=body, recipients=[recipient])
+        lambda: send_email.enqueue(
+            subject=subject, body=body, recipients=[recipient], headers=headers
+        )
     )
 
 

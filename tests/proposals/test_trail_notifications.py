@@ -171,6 +171,9 @@ def test_unsubscribe_without_login(client, informed, registered_proposal, politi
     signer_link = unsubscribe_path(to("informed@example.org")[0])
     proposer_link = unsubscribe_path(to(PROPOSER_EMAIL)[0])
     assert signer_link != proposer_link
+    # Mail programs show the same link as an unsubscribe button.
+    header = to("informed@example.org")[0].extra_headers["List-Unsubscribe"]
+    assert urlsplit(header.strip("<>")).path == signer_link
 
     page = client.get(signer_link)
     assert page.status_code == 200

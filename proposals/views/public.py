@@ -71,6 +71,15 @@ def listing(request, box):
     return render(request, box, "proposals/suggestion_box_page.html", context, status)
 
 
+def _public_dialogue(proposal):
+    """The dialogue the proposal was made in, if residents may read it."""
+    if proposal.dialogue_id is None:
+        return None
+    from dialogues.models import DialoguePage
+
+    return DialoguePage.objects.live().public().filter(pk=proposal.dialogue_id).first()
+
+
 def detail(request, box, proposal_id, sign_form=None, status=200):
     proposal = box.proposals.select_related("topic").filter(pk=proposal_id).first()
     if proposal is None:
@@ -87,6 +96,7 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
     )
     context = {
         "proposal": proposal,
+        "dialogue": _public_dialogue(proposal),
         "proposal_url": proposal_url(box, proposal.pk, request),
         "signer_names": list(signers),
         "trail": entries_for_display(proposal, request),

@@ -60,6 +60,19 @@ def test_proposal_links_to_a_dialogue(make_dialogue, proposal_factory):
     assert proposal.dialogue is None
 
 
+def test_proposal_page_links_back_to_its_dialogue(
+    client, make_dialogue, proposal_factory
+):
+    dialogue = make_dialogue(title="Torgets framtid")
+    proposal = proposal_factory("open", dialogue=dialogue)
+    html = client.get(proposal.get_url()).content.decode()
+    assert "Lämnat i dialogen" in html
+    assert f'<a href="{dialogue.url}">Torgets framtid</a>' in html
+    dialogue.unpublish()
+    html = client.get(proposal.get_url()).content.decode()
+    assert "Torgets framtid" not in html
+
+
 def test_rules_show_proposals_only_with_the_method_above_information(make_dialogue):
     with_method = make_dialogue()
     without = make_dialogue(methods=("kafedialog",))

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from dialogues.models import Committee, DialoguePage
 from proposals import lifecycle, notifications
-from proposals.constants import Area, DecisionOutcome, RejectionReason, Status
+from proposals.constants import (
+    Area,
+    DecisionOutcome,
+    EntryKind,
+    RejectionReason,
+    Status,
+)
 from proposals.models import (
     PoliticianProfile,
     Proposal,
@@ -390,6 +396,16 @@ def _follow_up(proposal, committees, politician, state):
         )
 
 
+def _backdate_confirmation(proposal, confirmed):
+    """The demo publishes proposals in the past; let them have been sent in and
+    received before that, so the trail and the handling times read true."""
+    Proposal.objects.filter(pk=proposal.pk).update(
+        created_at=confirmed - timedelta(hours=1), confirmed_at=confirmed
+    )
+    proposal.trail.filter(kind=EntryKind.RECEIVED).update(created_at=confirmed)
+    proposal.refresh_from_db()
+
+
 def _build_proposal(box, topics, row, committees=None, politician=None):
     title, topic, area, author, state, signatures, days_ago, text = row
     if box.proposals.filter(title=title).exists():
@@ -419,7 +435,9 @@ def _build_proposal(box, topics, row, committees=None, politician=None):
             ),
         )
         return
-    lifecycle.approve(proposal, now=now - timedelta(days=days_ago))
+    opened = now - timedelta(days=days_ago)
+    lifecycle.approve(proposal, now=opened)
+    _backdate_confirmation(proposal, opened - timedelta(days=1 + len(title) % 4))
     if state in (Status.REFERRED, Status.ANSWERED):
         _signatures(proposal, signatures)
         _follow_up(proposal, committees, politician, state)

@@ -12,6 +12,7 @@ COUNTED_APPS = {
     "home",
     "dialogues",
     "proposals",
+    "stats",
     "wagtailcore",
     "wagtailimages",
     "auth",

@@ -14,6 +14,7 @@ register = template.Library()
 MAIN_MENU = [
     ("dialogues.DialogueIndexPage", _("Dialoger")),
     ("proposals.SuggestionBoxPage", _("Förslagslådan")),
+    ("stats.StatisticsPage", _("Statistik")),
 ]
 
 

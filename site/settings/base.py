@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "dialogues",
     "proposals",
     "search",
+    "stats",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,50 @@
+"""Communicators keep the population figures the statistics page divides by."""
+
+from django.db import migrations
+
+CODENAMES = [
+    "view_areapopulation",
+    "add_areapopulation",
+    "change_areapopulation",
+    "delete_areapopulation",
+]
+
+
+def grant(apps, schema_editor):
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    app_config = apps.get_app_config("stats")
+    app_config.models_module = True
+    create_contenttypes(app_config, apps=apps, verbosity=0)
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    communicators, _ = Group.objects.get_or_create(name="Kommunikatörer")
+    communicators.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="stats", codename__in=CODENAMES
+        )
+    )
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.filter(name="Kommunikatörer").first()
+    if group:
+        group.permissions.remove(
+            *Permission.objects.filter(
+                content_type__app_label="stats", codename__in=CODENAMES
+            )
+        )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("stats", "0001_initial"),
+        ("home", "0002_groups"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]

@@ -1,0 +1,73 @@
+"""The public statistics page and the population figures it divides by."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from proposals.constants import Area
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class AreaPopulation(models.Model):
+    """How many people live in one of the municipality's areas, as the
+    municipality reports it; signatures per 1,000 residents divide by it."""
+
+    area = models.CharField(
+        _("område"), max_length=40, choices=Area.choices, unique=True
+    )
+    population = models.PositiveIntegerField(
+        _("invånare"), validators=[MinValueValidator(1)]
+    )
+    year = models.PositiveSmallIntegerField(
+        _("år"),
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("Året som invånarantalet gäller."),
+    )
+
+    panels = [FieldPanel("area"), FieldPanel("population"), FieldPanel("year")]
+
+    class Meta:
+        ordering = ["area"]
+        verbose_name = _("invånare per område")
+        verbose_name_plural = _("invånare per område")
+
+    def __str__(self):
+        return f"{self.get_area_display()}: {self.population} ({self.year})"
+
+
+class StatisticsPage(Page):
+    """Public statistics (Statistik): how many proposals came in and what
+    happened to them, how fast, and the dialogues on each step of the ladder."""
+
+    introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from stats.sections import statistics_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(statistics_context(request.GET))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = response.context_data.get("year_form")
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response
+
+    class Meta:
+        verbose_name = _("statistiksida")
+        verbose_name_plural = _("statistiksidor")

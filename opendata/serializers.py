@@ -125,7 +125,7 @@ class TrailEntrySerializer(serializers.Serializer):
         source="get_kind_display", help_text=_("Händelsens typ i klartext.")
     )
     status = serializers.ChoiceField(
-        choices=PUBLIC_PROPOSAL_STATUSES,
+        choices=ProposalStatus.choices,
         allow_blank=True,
         help_text=_("Förslagets nya status, om händelsen ändrade den."),
     )

@@ -317,6 +317,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "DialogueStatusEnum": "dialogues.choices.Status",
         "ProposalStatusEnum": "opendata.serializers.PUBLIC_PROPOSAL_STATUSES",
+        "TrailStatusEnum": "proposals.constants.Status",
     },
 }
 

@@ -151,6 +151,8 @@ def test_proposal_detail_with_public_trail(client, proposals, politician):
         "Per Holm (Mittenpartiet), ordförande i tekniska nämnden"
     )
     assert response["text"] == "Vi tittar på saken."
+    received = next(e for e in body["trail"] if e["kind"] == "received")
+    assert received["status"] == "in_moderation"
     municipal = next(e for e in body["trail"] if e["kind"] == "referred")
     assert municipal["author"] == "Mittköpings kommun"
     dates = [entry["date"] for entry in body["trail"]]

@@ -22,8 +22,7 @@ def _assert_flat(client, paths, build, django_assert_max_num_queries):
     for path in paths:
         client.get(path)
     small = {
-        path: _queries(client, path, django_assert_max_num_queries)[0]
-        for path in paths
+        path: _queries(client, path, django_assert_max_num_queries)[0] for path in paths
     }
     build(40)
     responses = {}

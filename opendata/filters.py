@@ -21,21 +21,23 @@ from .serializers import PUBLIC_PROPOSAL_STATUSES
 
 
 class SinceField(IsoDateTimeField):
-    """An ISO 8601 moment the database can store (not before year 1 in UTC)."""
+    """An ISO 8601 moment, in UTC, within the years a database can store.
+
+    In UTC because Python allows offsets up to ±24 hours and PostgreSQL only
+    up to ±16."""
 
     def to_python(self, value):
         moment = super().to_python(value)
-        if moment is not None:
-            try:
-                moment.astimezone(UTC)
-            except OverflowError:
-                raise ValidationError(
-                    _("Ange en tidpunkt mellan år 2 och år 9998."), code="invalid"
-                ) from None
-            if not 2 <= moment.year <= 9998:
-                raise ValidationError(
-                    _("Ange en tidpunkt mellan år 2 och år 9998."), code="invalid"
-                )
+        if moment is None:
+            return None
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:
+            moment = None
+        if moment is None or not 2 <= moment.year <= 9998:
+            raise ValidationError(
+                _("Ange en tidpunkt mellan år 2 och år 9998."), code="invalid"
+            )
         return moment
 
 

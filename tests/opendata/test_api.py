@@ -100,6 +100,10 @@ def test_dialogue_filters(client, dialogues, query, expected):
             "/api/v1/proposals/?submitted_since=0001-01-01T00:00:00%2B14:00",
             "submitted_since",
         ),
+        (
+            "/api/v1/proposals/?submitted_since=9999-12-31T23:00:00-18:00",
+            "submitted_since",
+        ),
         ("/api/v1/proposals/?dialogue=abc", "dialogue"),
         ("/api/v1/proposals/?dialogue=99999999999999999999999", "dialogue"),
         ("/api/v1/proposals.csv?area=mars", "area"),
@@ -208,6 +212,8 @@ def test_no_personal_data_in_any_response(client, proposals, dialogues):
         ("submitted_since=2000-01-01", set(PUBLIC)),
         ("submitted_since=2999-01-01T00:00:00Z", set()),
         ("updated_since=2999-01-01", set()),
+        # An offset PostgreSQL would refuse (over ±16 hours) is read in UTC.
+        ("submitted_since=2000-01-01T00:00:00%2B18:51", set(PUBLIC)),
     ],
 )
 def test_proposal_filters(client, proposals, query, expected):

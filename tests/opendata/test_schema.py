@@ -4,7 +4,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
@@ -61,9 +63,22 @@ def test_the_fuzzed_description_is_the_served_one(client):
     assert client.get(SCHEMA_PATH).json() == GENERATED
 
 
+@pytest.fixture
+def keep_test_connection():
+    """As Django's test client does: the WSGI handler must not close the database
+    connection that holds the test's transaction after each request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_no_server_errors_for_any_input(case, proposals, dialogues):
+def test_no_server_errors_for_any_input(
+    case, proposals, dialogues, keep_test_connection
+):
     """Schemathesis sends generated (also odd) filters and numbers to every
     operation, with public and non-public data in the database: never a 5xx."""
     case.call_and_validate(checks=[not_a_server_error])

@@ -15,6 +15,8 @@ urlpatterns = [
     path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # Open data: versioned, outside the language prefixes.
+    path("api/v1/", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "proposals",
     "search",
     "stats",
+    "opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -46,6 +47,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "django_comments_xtd",
     "django_comments",
     "django_recaptcha",
@@ -65,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -281,6 +286,48 @@ LOGGING = {
 }
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Open data (opendata/): a read-only JSON and CSV API under /api/v1/, no log-in, no
+# browsable HTML, described by an OpenAPI 3 document from drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "opendata.pagination.OpenDataPagination",
+    # One way to ask for CSV: the .csv addresses (a ?format= parameter is ignored).
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Delaktig – öppna data",
+    "DESCRIPTION": (
+        "Dialoger och förslag från Delaktig som öppna data. Endast läsning. "
+        "Inga personuppgifter utöver namn som redan visas offentligt."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {
+        "name": "CC0 1.0",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.sv",
+    },
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["opendata.schema.only_open_data"],
+    "ENUM_NAME_OVERRIDES": {
+        "DialogueStatusEnum": "dialogues.choices.Status",
+        "ProposalStatusEnum": "opendata.serializers.PUBLIC_PROPOSAL_STATUSES",
+        "TrailStatusEnum": "proposals.constants.Status",
+    },
+}
+
+# CORS: anyone may read the open data from a browser; only GET (and HEAD, OPTIONS)
+# and only under /api/. No cookies are sent or honoured.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 # Personal-data retention (GDPR). Signers' and commenters' e-mail and IP addresses are
 # anonymised this many months after the proposal closed or was answered; the

@@ -146,9 +146,9 @@ class Command(BaseCommand):
         if not options["no_index"]:
             self._index(proposals)
         if connection.vendor == "postgresql":
-            # Fresh statistics, as autovacuum would have them on a live site.
+            # Fresh statistics and visibility map, as autovacuum would leave them.
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE")
         drift = lifecycle.reconcile_counts(fix=False)
         if drift:
             raise CommandError(f"{len(drift)} proposals have a wrong count")

@@ -75,9 +75,31 @@ def main():
     }
     for query in captured:
         plans.append(_explain(connection, "proposal search", query["sql"]))
+    plans.extend(_index_plans())
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"explain-{database}.txt").write_text("\n".join(plans))
     save(f"queries-{database}", result)
+
+
+def _index_plans():
+    """The plans that prove the listing and signer-name indexes (migrations 0010,
+    0011): the queries exactly as the views build them."""
+    from proposals.constants import Sort
+    from proposals.models import Proposal, SuggestionBoxPage
+    from proposals.views.public import MAX_SIGNER_NAMES, PER_PAGE, _ordered
+
+    box = SuggestionBoxPage.objects.live().first()
+    plans = []
+    for sort in Sort.values:
+        listing = _ordered(box.proposals.listed().select_related("topic"), sort)
+        plan = listing[:PER_PAGE].explain(analyze=True)
+        plans.append(f"== index proof: listing sorted {sort}\n{plan}\n")
+    popular = Proposal.objects.order_by("-signature_count").first()
+    names = popular.signatures.filter(
+        confirmed_at__isnull=False, flagged=False, show_name=True
+    ).order_by("-confirmed_at", "-pk")[:MAX_SIGNER_NAMES]
+    plans.append(f"== index proof: signer names\n{names.explain(analyze=True)}\n")
+    return plans
 
 
 def _explain(connection, name, sql):

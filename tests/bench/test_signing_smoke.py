@@ -13,6 +13,7 @@ import urllib.request
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Q
 
 from proposals import tokens
@@ -109,6 +110,9 @@ def test_concurrent_sign_and_confirm_counts_exactly(live_server, site, settings)
             assert status == 200 and "redan skrivit under" in html
         except Exception as error:  # noqa: BLE001 (reported below)
             errors.append(repr(error))
+        finally:
+            if SIGNERS > 1:  # this thread's own connection
+                connection.close()
 
     if SIGNERS == 1:  # SQLite in memory: only this thread sees the database
         signer(0)

@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-dev messages browser lint check ci-checks clean
+.PHONY: run test install install-dev messages browser lint check ci-checks clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,12 @@ check: install-dev messages
 	  DJANGO_SECRET_KEY=ci-throwaway-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
 	  DJANGO_ALLOWED_HOSTS=delaktig.example \
 	  $(MANAGE) check --deploy --fail-level WARNING
+
+# The full benchmarks (minutes; see bench/README.md). Their smoke versions are in
+# tests/bench/ and run with `make test`.
+bench: install-dev messages
+	$(BIN)/pip install --quiet -r bench/requirements.txt
+	bench/run_all.sh
 
 clean:
 	rm -rf $(VENV) var

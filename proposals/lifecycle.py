@@ -601,9 +601,13 @@ def confirm_signature(signature_id, *, now=None):
 
     The proposal row is locked first, so confirmations queue up; the unique
     constraint on (proposal, normalised e-mail) among confirmed signatures is the
-    backstop that makes a second signature by the same person impossible."""
-    signature = Signature.objects.get(pk=signature_id)
-    enforce_deadline(signature.proposal_id)
+    backstop that makes a second signature by the same person impossible.
+
+    The hot row is locked once, and only the counting statements run under the lock
+    (the deadline is read without a lock unless it has passed; e-mails are queued on
+    commit), so confirmations on one popular proposal queue only briefly."""
+    signature = Signature.objects.select_related("proposal").get(pk=signature_id)
+    enforce_deadline(signature.proposal)
     locked = _locked(signature.proposal_id)
     signature = Signature.objects.select_for_update().get(pk=signature_id)
     if signature.confirmed_at is not None:

@@ -58,6 +58,16 @@ class Signature(models.Model):
                 name="proposals_one_confirmed_signature_per_email",
             )
         ]
+        # The names shown on a proposal page, newest first (proposals/views/public.py).
+        indexes = [
+            models.Index(
+                fields=["proposal", "-confirmed_at", "-id"],
+                condition=models.Q(
+                    confirmed_at__isnull=False, flagged=False, show_name=True
+                ),
+                name="signature_public_names",
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} – {self.proposal}"

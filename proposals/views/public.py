@@ -1,15 +1,16 @@
 """The listing, a proposal's page and the similar-proposals endpoint."""
 
 from django.core.paginator import Paginator
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import F
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django_comments import get_form as get_comment_form
 
 from proposals import lifecycle
 from proposals.comments import comments_for
-from proposals.constants import Sort, Status
+from proposals.constants import Sort
 from proposals.forms import ListingFilterForm, SignForm
+from proposals.models.proposal import open_first
 from proposals.similarity import similar_proposals
 from proposals.trail import entries_for_display
 
@@ -32,13 +33,7 @@ ORDERINGS = {
 
 def _ordered(queryset, sort):
     if sort == Sort.CLOSING_SOON:
-        queryset = queryset.annotate(
-            open_first=Case(
-                When(status=Status.OPEN, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
+        queryset = queryset.annotate(open_first=open_first())
     return queryset.order_by(*ORDERINGS[sort])
 
 

@@ -52,6 +52,14 @@ STORAGES = {
     },
 }
 
+# Anonymous page cache (home/page_cache.py), on by default only with Redis: with a
+# per-process cache, publishing would empty the cache of one process only.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get(
+        "DELAKTIG_PAGE_CACHE_SECONDS", "30" if os.environ.get("REDIS_URL") else "0"
+    )
+)
+
 # E-mail over SMTP.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -21,3 +21,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes needs a request in authenticate(); the test client's login() passes none.
 # tests/test_security.py turns the axes backend back on to test the throttling itself.
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+
+# The anonymous page cache is off; tests/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0

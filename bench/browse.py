@@ -1,0 +1,110 @@
+"""Browsing: anonymous GETs of every page type under wrk, with and without cache.
+
+    .venv/bin/python bench/browse.py                  # both runs, 15 s per page
+    .venv/bin/python bench/browse.py --cache on --seconds 5
+
+Starts gunicorn (bench settings) on the database in DATABASE_URL (default: the
+`bench` database made by generate_bench_data) and measures each page with
+`wrk -t2 -c<connections> --latency -s bench/report.lua`: requests/s, p50/p95/p99 and
+errors (any non-2xx/3xx counts). "cache off" sets DELAKTIG_PAGE_CACHE_SECONDS=0."""
+
+import argparse
+import json
+import subprocess
+
+import psycopg2
+from common import ROOT, bench_env, collectstatic, gunicorn, machine, save
+from signing import box_path, connect
+
+
+def pages(conn):
+    """The page types to measure, with their paths on this database."""
+    box = box_path(conn)
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT p.id FROM proposals_proposal p WHERE p.status = 'open' "
+            "ORDER BY (SELECT count(*) FROM proposals_feedbackentry f "
+            "WHERE f.proposal_id = p.id) DESC LIMIT 1"
+        )
+        long_trail = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT url_path FROM wagtailcore_page p JOIN dialogues_dialoguepage d "
+            "ON d.page_ptr_id = p.id WHERE p.live ORDER BY p.id LIMIT 1"
+        )
+        dialogue = "/" + cursor.fetchone()[0].strip("/").split("/", 1)[1] + "/"
+    return {
+        "home": "/",
+        "listing most_signed": f"{box}?sort=most_signed",
+        "listing newest": f"{box}?sort=newest",
+        "listing closing_soon": f"{box}?sort=closing_soon",
+        "listing recently_answered": f"{box}?sort=recently_answered",
+        "listing page 50": f"{box}?sort=newest&page=50",
+        "proposal (long trail)": f"{box}forslag/{long_trail}/",
+        "dialogue": dialogue,
+        "search (Swedish)": "/sok/?q=cykelbanan",
+    }
+
+
+def wrk(url, seconds, connections):
+    output = subprocess.run(  # noqa: S603 (wrk on the loopback)
+        [  # noqa: S607 (Debian's wrk from PATH)
+            "wrk",
+            f"-t{min(2, connections)}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench" / "report.lua"),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def run(conn, cache_seconds, seconds, connections, workers):
+    env = bench_env(DELAKTIG_PAGE_CACHE_SECONDS=cache_seconds)
+    collectstatic(env)
+    results = {}
+    with gunicorn(env, workers=workers) as base:
+        for name, path in pages(conn).items():
+            # One warm-up request fills the cache (when on) and the workers' imports.
+            wrk(base + path, 1, 1)
+            results[name] = {
+                "path": path,
+                **wrk(base + path, seconds, connections),
+                "load": machine()["load_1_5_15"],
+            }
+            print(name, results[name], flush=True)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cache", choices=["on", "off", "both"], default="both")
+    parser.add_argument("--cache-seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=None)
+    args = parser.parse_args()
+    env = bench_env()
+    conn = connect(env["DATABASE_URL"])
+    conn.autocommit = True
+    result = {"machine": machine()}
+    for setting in ("off", "on") if args.cache == "both" else (args.cache,):
+        seconds = args.cache_seconds if setting == "on" else 0
+        result[f"cache {setting}"] = run(
+            conn, seconds, args.seconds, args.connections, args.workers
+        )
+    result["machine_after"] = machine()
+    save(f"browse-cache-{args.cache}", result)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except psycopg2.Error as error:
+        raise SystemExit(f"database: {error}") from error

@@ -1,0 +1,101 @@
+"""Shared by the benchmark scripts: the environment, gunicorn servers, the machine."""
+
+import contextlib
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+RESULTS = ROOT / "bench" / "results"
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench"
+
+
+def bench_env(**extra):
+    """The production-like environment for servers and clients of one run."""
+    env = dict(os.environ)
+    env.setdefault("DATABASE_URL", DEFAULT_DATABASE)
+    env.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+    env.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+    env["DJANGO_SETTINGS_MODULE"] = "delaktig_site.settings.bench"
+    env.update({k: str(v) for k, v in extra.items()})
+    os.environ.update(env)
+    return env
+
+
+def machine():
+    """nproc, memory and load now: printed beside every figure."""
+    with open("/proc/meminfo") as meminfo:
+        total_kb = int(meminfo.readline().split()[1])
+    with open("/proc/loadavg") as loadavg:
+        load = " ".join(loadavg.read().split()[:3])
+    return {
+        "nproc": os.cpu_count(),
+        "memory_gib": round(total_kb / 1024 / 1024, 1),
+        "load_1_5_15": load,
+        "at": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
+    }
+
+
+def collectstatic(env):
+    subprocess.run(  # noqa: S603 (our own manage.py)
+        [BIN / "python", "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+@contextlib.contextmanager
+def gunicorn(env, port=8100, workers=None, path="/"):
+    """A gunicorn with the bench settings on 127.0.0.1:port, stopped afterwards."""
+    workers = workers or 2 * (os.cpu_count() or 1)
+    process = subprocess.Popen(  # noqa: S603 (our own gunicorn)
+        [
+            BIN / "gunicorn",
+            "delaktig_site.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(url + path, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _wait_for(url, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (loopback)
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def save(name, result):
+    """Print one result and keep it as JSON under bench/results/."""
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))

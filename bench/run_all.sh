@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every benchmark, one after the other, on the `bench` database (make it first with
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python manage.py \
+#     generate_bench_data --dialogues 200 --proposals 100000 --signatures 1000000).
+# Results: bench/results/*.json (and explain-*.txt). Needs wrk, redis-server and
+# `pip install -r bench/requirements.txt` in .venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/bench}"
+PY=.venv/bin/python
+SECONDS_PER_RUN="${SECONDS_PER_RUN:-60}"
+
+redis-server --port 6390 --bind 127.0.0.1 --save "" --appendonly no >/dev/null &
+REDIS_PID=$!
+trap 'kill $REDIS_PID' EXIT
+sleep 1
+
+uptime
+$PY bench/queries.py
+$PY bench/signing.py --mode popular --users 40 --seconds "$SECONDS_PER_RUN"
+$PY bench/signing.py --mode many --users 40 --seconds "$SECONDS_PER_RUN"
+$PY bench/browse.py --cache off --seconds 15
+REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache on --seconds 15
+REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/signing.py --mode many --servers 2 \
+  --workers 2 --users 40 --seconds "$SECONDS_PER_RUN" --name scaleout-2srv
+uptime

@@ -1,0 +1,170 @@
+"""Signing peak: many residents sign and confirm at once; the counts must be exact.
+
+    .venv/bin/python bench/signing.py --mode popular   # all on one proposal
+    .venv/bin/python bench/signing.py --mode many      # spread over 200 proposals
+    .venv/bin/python bench/signing.py --servers 2      # the scale-out check
+
+Starts gunicorn (bench settings, PostgreSQL from DATABASE_URL, Redis if REDIS_URL is
+set), runs locust headless (bench/locustfile.py), then checks for every proposal
+touched: stored signature_count = counted confirmed rows = distinct signers, and
+that the counted rows grew by exactly the confirmations locust saw succeed."""
+
+import argparse
+import json
+import subprocess
+import time
+from contextlib import ExitStack
+
+import dj_database_url
+import psycopg2
+from common import BIN, RESULTS, ROOT, bench_env, collectstatic, gunicorn, machine, save
+
+COUNTS = """
+SELECT p.id, p.signature_count,
+       count(s.id) FILTER (WHERE s.confirmed_at IS NOT NULL AND NOT s.flagged),
+       count(DISTINCT s.email_normalised)
+           FILTER (WHERE s.confirmed_at IS NOT NULL AND NOT s.flagged)
+FROM proposals_proposal p LEFT JOIN proposals_signature s ON s.proposal_id = p.id
+WHERE p.id = ANY(%s) GROUP BY p.id
+"""
+
+
+def connect(url):
+    db = dj_database_url.parse(url)
+    return psycopg2.connect(
+        dbname=db["NAME"],
+        user=db["USER"],
+        password=db["PASSWORD"] or None,
+        host=db["HOST"] or None,
+        port=db["PORT"] or None,
+    )
+
+
+def pick(conn, mode, many):
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM proposals_proposal WHERE status = 'open' "
+            "AND signing_deadline > now() ORDER BY signature_count DESC, id LIMIT %s",
+            (1 if mode == "popular" else many,),
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def counts(conn, ids):
+    with conn.cursor() as cursor:
+        cursor.execute(COUNTS, (ids,))
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+def box_path(conn):
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT url_path FROM wagtailcore_page p JOIN "
+            "proposals_suggestionboxpage b ON b.page_ptr_id = p.id WHERE p.live "
+            "ORDER BY p.id LIMIT 1"
+        )
+        url_path = cursor.fetchone()[0]
+    # url_path is /<root>/<box>/ ; the site's root page is served at /.
+    return "/" + url_path.strip("/").split("/", 1)[1] + "/"
+
+
+def stats(path):
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mode", choices=["popular", "many"], default="popular")
+    parser.add_argument("--many", type=int, default=200)
+    parser.add_argument("--users", type=int, default=40)
+    parser.add_argument("--spawn-rate", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--servers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--name", default=None, help="result file name")
+    args = parser.parse_args()
+
+    env = bench_env()
+    conn = connect(env["DATABASE_URL"])
+    conn.autocommit = True
+    ids = pick(conn, args.mode, args.many)
+    path = box_path(conn)
+    before = counts(conn, ids)
+    collectstatic(env)
+    name = args.name or f"signing-{args.mode}-{args.servers}srv"
+    summary_path = RESULTS / f"{name}.locust.json"
+    RESULTS.mkdir(exist_ok=True)
+    load_before = machine()
+    with ExitStack() as stack:
+        hosts = [
+            stack.enter_context(
+                gunicorn(env, port=8100 + n, workers=args.workers, path=path)
+            )
+            for n in range(args.servers)
+        ]
+        started = time.monotonic()
+        subprocess.run(  # noqa: S603 (our own locust)
+            [
+                BIN / "locust",
+                "-f",
+                ROOT / "bench" / "locustfile.py",
+                "--headless",
+                "--only-summary",
+                "-u",
+                str(args.users),
+                "-r",
+                str(args.spawn_rate),
+                "-t",
+                f"{args.seconds}s",
+                "--stop-timeout",
+                "30",
+                "--loglevel",
+                "WARNING",
+            ],
+            env={
+                **env,
+                "BENCH_HOSTS": ",".join(hosts),
+                "BENCH_BOX_PATH": path,
+                "BENCH_PROPOSALS": ",".join(map(str, ids)),
+                "BENCH_SUMMARY": str(summary_path),
+            },
+            check=False,
+        )
+        elapsed = time.monotonic() - started
+    after = counts(conn, ids)
+    rows = stats(summary_path)
+    confirm = rows.get("GET confirm", {})
+    sign = rows.get("POST sign", {})
+    confirmed_ok = confirm.get("requests", 0) - confirm.get("failures", 0)
+    grown = sum(after[i][1] for i in ids) - sum(before[i][1] for i in ids)
+    exact = all(a[0] == a[1] == a[2] for a in after.values()) and grown == confirmed_ok
+    total = rows.get("all", {})
+    result = {
+        "benchmark": name,
+        "proposals": len(ids),
+        "users": args.users,
+        "servers": args.servers,
+        "seconds": round(elapsed, 1),
+        "confirmed_signatures": confirmed_ok,
+        "confirmed_per_second": round(confirmed_ok / args.seconds, 1),
+        "confirm_p50_p95_p99_ms": [confirm.get(k) for k in ("p50", "p95", "p99")],
+        "sign_p50_p95_p99_ms": [sign.get(k) for k in ("p50", "p95", "p99")],
+        "all_requests_p95_ms": total.get("p95"),
+        "errors": total.get("failures", 0),
+        "counted_rows_grew_by": grown,
+        "stored_eq_counted_eq_distinct": all(
+            a[0] == a[1] == a[2] for a in after.values()
+        ),
+        "exact": exact,
+        "machine_before": load_before,
+        "machine_after": machine(),
+    }
+    save(name, result)
+    raise SystemExit(0 if exact else 1)
+
+
+if __name__ == "__main__":
+    main()

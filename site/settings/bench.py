@@ -1,0 +1,29 @@
+"""Benchmarks: the production settings over plain HTTP on 127.0.0.1, with the
+per-IP rate limits and the form's minimum fill time relaxed (every load-test client
+comes from one address and submits at machine speed) and no e-mail sent.
+
+Needs the same environment as production (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
+DATABASE_URL; REDIS_URL optional); bench/run.sh sets it. Never use in production."""
+
+from .production import *  # noqa: F403
+
+# Plain HTTP on the loopback: no HTTPS redirect, no HSTS, cookies without Secure
+# (the __Host- prefix needs Secure).
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SECURE_PROXY_SSL_HEADER = None
+SESSION_COOKIE_SECURE = False
+SESSION_COOKIE_NAME = "sessionid"
+CSRF_COOKIE_SECURE = False
+CSRF_COOKIE_NAME = "csrftoken"
+LANGUAGE_COOKIE_SECURE = False
+
+# All load comes from 127.0.0.1 at machine speed.
+PROPOSALS_MIN_FILL_SECONDS = 0
+PROPOSALS_RATE_LIMITS = {
+    action: {"burst": (10**9, 60)} for action in ("submit", "sign", "remove")
+}
+
+# E-mails are rendered and queued as in production, but never delivered: the bench
+# client builds the confirmation link itself (see bench/README.md).
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"

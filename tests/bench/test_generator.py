@@ -1,0 +1,71 @@
+"""generate_bench_data keeps the invariants the site relies on."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import Count, F, Q
+
+from proposals.constants import LISTED_STATUSES, EntryKind, Status
+from proposals.models import FeedbackEntry, Proposal, Signature
+
+pytestmark = pytest.mark.django_db
+
+STATE_ENTRY = {
+    Status.OPEN: EntryKind.PUBLISHED,
+    Status.REFERRED: EntryKind.REFERRED,
+    Status.ANSWERED: EntryKind.DECISION,
+    Status.CLOSED_UNSUPPORTED: EntryKind.CLOSED,
+    Status.WITHDRAWN: EntryKind.WITHDRAWN,
+}
+
+
+def generate(**options):
+    call_command("generate_bench_data", stdout=__import__("io").StringIO(), **options)
+
+
+def test_counts_emails_and_trail_hold(bench_site):
+    generate(dialogues=2, proposals=120, signatures=900, trail=5)
+    proposals = Proposal.objects.annotate(
+        rows=Count(
+            "signatures",
+            filter=Q(signatures__confirmed_at__isnull=False, signatures__flagged=False),
+        )
+    )
+    assert proposals.count() == 120  # the generator alone, no demo proposals
+    assert not proposals.exclude(rows=F("signature_count")).exists()
+    assert Signature.objects.count() == 900
+    duplicates = (
+        Signature.objects.values("proposal", "email_normalised")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+    )
+    assert not duplicates.exists()
+    assert set(Proposal.objects.values_list("status", flat=True)) >= set(
+        LISTED_STATUSES
+    )
+    for status, kind in STATE_ENTRY.items():
+        for proposal in Proposal.objects.filter(status=status):
+            assert proposal.trail.filter(kind=kind, public=True).exists(), proposal
+            assert proposal.trail.filter(kind=EntryKind.PUBLISHED).exists()
+    unpublished = Proposal.objects.filter(
+        status__in=[Status.SUBMITTED, Status.IN_MODERATION, Status.REJECTED]
+    )
+    assert (
+        not FeedbackEntry.objects.filter(proposal__in=unpublished, public=True)
+        .exclude(kind=EntryKind.RECEIVED)
+        .exists()
+    )
+    assert not Signature.objects.filter(proposal__in=unpublished).exists()
+
+
+def test_running_twice_adds_without_clashing(bench_site):
+    generate(dialogues=1, proposals=20, signatures=100, no_index=True)
+    generate(dialogues=1, proposals=20, signatures=100, no_index=True)
+    assert Proposal.objects.count() == 40
+    assert Signature.objects.count() == 200
+
+
+def test_refuses_production_settings(bench_site, settings):
+    settings.SETTINGS_MODULE = "delaktig_site.settings.production"
+    with pytest.raises(CommandError, match="production"):
+        generate(proposals=1, signatures=0)
+    assert not Proposal.objects.exists()

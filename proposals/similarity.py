@@ -1,12 +1,14 @@
-"""Find published proposals similar to a title being typed."""
+"""Find published proposals similar to a title being typed.
+
+Uses the site's search backend and the same Swedish word forms as the site search
+(search.swedish), so on PostgreSQL a title about "skolan" suggests a proposal about
+"skolor". A proposal shares at least one significant word with the text; those
+sharing more, or sharing them in the title, rank first."""
 
 import re
-from functools import reduce
-from operator import or_
-
-from django.db.models import Q
 
 from proposals.constants import Status
+from search.swedish import build_query
 
 MAX_QUERY_LENGTH = 200
 MIN_WORD_LENGTH = 4
@@ -16,26 +18,18 @@ SUGGESTED_STATUSES = [Status.OPEN, Status.REFERRED, Status.ANSWERED]
 
 
 def significant_words(text):
+    """Words long enough to say something (skips "vid", "och", "en" …)."""
     words = re.findall(r"\w+", (text or "")[:MAX_QUERY_LENGTH].lower())
     unique = dict.fromkeys(w for w in words if len(w) >= MIN_WORD_LENGTH)
     return list(unique)[:MAX_WORDS]
 
 
 def similar_proposals(box, text, limit=5):
-    """Proposals in the box sharing words with the text, most shared words first."""
-    words = significant_words(text)
-    if not words:
+    """Public proposals in the box matching any significant word, best match first."""
+    query = build_query(" ".join(significant_words(text)), match_any=True)
+    if query is None:
         return []
-    matches = reduce(or_, (Q(title__icontains=w) | Q(text__icontains=w) for w in words))
-    candidates = list(
-        box.proposals.filter(status__in=SUGGESTED_STATUSES)
-        .filter(matches)
-        .only("pk", "title", "status", "signature_count", "threshold")[:50]
+    candidates = box.proposals.filter(status__in=SUGGESTED_STATUSES).only(
+        "pk", "title", "status", "signature_count", "threshold"
     )
-
-    def score(proposal):
-        title = proposal.title.lower()
-        return sum(2 if w in title else 1 for w in words)
-
-    candidates.sort(key=lambda p: (-score(p), -p.signature_count))
-    return candidates[:limit]
+    return list(candidates.search(query)[:limit])

@@ -32,10 +32,32 @@ def word_forms(word):
     return list(dict.fromkeys(forms))
 
 
-def build_query(text):
-    """A Wagtail search query: every word must match, in any of its forms."""
-    words = WORD.findall(text)[:MAX_WORDS]
+def query_words(text):
+    """The words of a query, as many as are searched for."""
+    return WORD.findall(text or "")[:MAX_WORDS]
+
+
+def build_query(text, *, match_any=False):
+    """A Wagtail search query: every word must match (or, with match_any, at least
+    one word), each in any of its forms. None when the text has no words."""
+    words = query_words(text)
     if not words:
         return None
     parts = [Or([PlainText(form) for form in word_forms(word)]) for word in words]
-    return parts[0] if len(parts) == 1 else And(parts)
+    if len(parts) == 1:
+        return parts[0]
+    return Or(parts) if match_any else And(parts)
+
+
+def highlight_stems(text):
+    """Beginnings of words to mark in an excerpt, for each query word form.
+
+    Only for display: the backend stems properly on PostgreSQL ("skolan" finds
+    "skolor"); here two letters are dropped from longer forms so the excerpt marks
+    "skolor" for "skola" too."""
+    stems = []
+    for word in query_words(text):
+        for form in word_forms(word):
+            if len(form) >= 3:
+                stems.append(form[: max(4, len(form) - 2)])
+    return list(dict.fromkeys(stems))

@@ -1,39 +1,40 @@
-"""Site search over published pages."""
+"""Site search over dialogues, other published pages and public proposals."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Site
 
+from .forms import SearchForm
+from .results import describe, find
 from .swedish import build_query
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    query = request.GET.get("q", "").replace("\x00", "").strip()
-    error = ""
-    results = None
-    if len(query) > MAX_QUERY_LENGTH:
-        error = _("Sökfrågan är för lång. Använd högst %(max)s tecken.") % {
-            "max": MAX_QUERY_LENGTH
-        }
-    elif query and (search_query := build_query(query)) is not None:
-        results = Page.objects.live().public().specific().search(search_query)
-    page_obj = None
-    if results is not None:
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-    status = 400 if error else 200
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"query": query, "error": error, "page_obj": page_obj},
-        status=status,
-    )
+    """The search page; filters and pages are plain GET parameters (no script)."""
+    form = SearchForm(request.GET)
+    context = {"form": form, "query": "", "page_obj": None, "results": []}
+    if not form.is_valid():
+        context["query"] = form.data["q"].strip()
+        return TemplateResponse(request, "search/search.html", context, status=400)
+    query = form.cleaned_data["q"]
+    context["query"] = query
+    filters = {
+        "kind": form.cleaned_data["typ"],
+        "status": form.cleaned_data["status"],
+    }
+    context["filtered"] = any(filters.values())
+    if query:
+        search_query = build_query(query)
+        hits, truncated = [], False
+        if search_query is not None:
+            outcome = find(search_query, site=Site.find_for_request(request), **filters)
+            hits, truncated = outcome.hits, outcome.truncated
+        page_obj = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            page_obj=page_obj,
+            truncated=truncated,
+            results=describe(page_obj.object_list, request, query),
+        )
+    return TemplateResponse(request, "search/search.html", context)

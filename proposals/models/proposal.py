@@ -151,6 +151,8 @@ class Proposal(index.Indexed, models.Model):
         index.SearchField("text"),
         index.AutocompleteField("title"),
         index.FilterField("status"),
+        # public() filters on it: a withdrawn proposal is public if it was opened.
+        index.FilterField("opened_at"),
         index.FilterField("box_id"),
         index.RelatedFields("topic", [index.SearchField("name")]),
     ]

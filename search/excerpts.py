@@ -1,0 +1,78 @@
+"""Short excerpts of search results with the query's words marked.
+
+The excerpt is built only from what the search index holds (the model's
+`SearchField`s), so it can never show a field the index leaves out, such as a
+proposer's e-mail address; e-mail-like text inside indexed content is cut out
+as well. All text is escaped before `<mark>` is added around matches.
+"""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.search import index
+
+from .swedish import highlight_stems
+
+EXCERPT_LENGTH = 220
+CONTEXT_BEFORE = 70
+EMAIL = re.compile(r"\S+@\S+")
+SPACE = re.compile(r"\s+")
+
+
+def indexed_text(obj):
+    """The searchable text of an object except its title, as the index sees it
+    (rich text and StreamField come without markup)."""
+    parts = []
+    for field in obj.get_search_fields():
+        if not isinstance(field, index.SearchField) or field.field_name == "title":
+            continue
+        value = field.get_value(obj)
+        values = value if isinstance(value, list | tuple) else [value]
+        parts.extend(str(part) for part in values if part)
+    return SPACE.sub(" ", " ".join(parts)).strip()
+
+
+def _pattern(query):
+    stems = highlight_stems(query)
+    if not stems:
+        return None
+    alternatives = "|".join(re.escape(stem) for stem in stems)
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def _window(text, match):
+    """About EXCERPT_LENGTH characters around the match, cut at spaces."""
+    if len(text) <= EXCERPT_LENGTH:
+        return text, False, False
+    anchor = match.start() if match else 0
+    start = max(0, anchor - CONTEXT_BEFORE)
+    if start:
+        space = text.find(" ", start, anchor)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + EXCERPT_LENGTH)
+    if end < len(text):
+        space = text.rfind(" ", max(start, anchor), end)
+        end = space if space > start else end
+    return text[start:end], start > 0, end < len(text)
+
+
+def excerpt(text, query):
+    """Safe HTML: a piece of the text around the first matching word, each match
+    in <mark>; the beginning of the text when no word matches literally."""
+    text = SPACE.sub(" ", EMAIL.sub("…", text or "")).strip()
+    if not text:
+        return ""
+    pattern = _pattern(query)
+    first = pattern.search(text) if pattern else None
+    piece, cut_before, cut_after = _window(text, first)
+    html = []
+    position = 0
+    for match in pattern.finditer(piece) if pattern else ():
+        html.append(escape(piece[position : match.start()]))
+        html.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    html.append(escape(piece[position:]))
+    return mark_safe(  # noqa: S308 - every piece of text above is escaped
+        ("… " if cut_before else "") + "".join(html) + (" …" if cut_after else "")
+    )

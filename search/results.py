@@ -1,0 +1,217 @@
+"""Site search: dialogues, other pages and proposals in one ranked list.
+
+Pages and proposals are two search sources (proposals are a plain indexed model,
+not pages). Each is searched with the configured Wagtail backend, with its score
+annotated, best first, and at most MAX_HITS_PER_SOURCE hits are kept from each.
+The two lists are merged by score, newest first among equal scores, and the one
+merged list is paginated; only the objects on the shown page are then loaded in
+full. Both sources are ranked by the same backend over the same index table, so
+their scores are comparable. The SQLite backend scores with FTS5's bm25(), where
+lower is better; its scores are negated so that higher is better everywhere.
+
+What can be found: live pages without view restrictions in the request's site,
+and proposals in `Proposal.objects.public()` whose suggestion box is such a page.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import TextChoices
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from dialogues.choices import Status as DialogueStatus
+from dialogues.models import DialoguePage
+from proposals.constants import LISTED_STATUSES
+from proposals.constants import Status as ProposalStatus
+from proposals.models import Proposal, SuggestionBoxPage
+
+from .excerpts import excerpt, indexed_text
+
+MAX_HITS_PER_SOURCE = 100
+EPOCH = timezone.make_aware(datetime(1970, 1, 1))
+
+
+class Kind(TextChoices):
+    DIALOGUE = "dialog", _("Dialog")
+    PROPOSAL = "forslag", _("Förslag")
+    PAGE = "sida", _("Sida")
+
+
+PUBLIC_PROPOSAL_STATUSES = [*LISTED_STATUSES, ProposalStatus.WITHDRAWN]
+# Status filter values carry their kind, since dialogues and proposals share
+# words ("open") with different meanings.
+STATUS_FILTERS = {
+    **{f"{Kind.DIALOGUE}-{s.value}": (Kind.DIALOGUE, s) for s in DialogueStatus},
+    **{
+        f"{Kind.PROPOSAL}-{s.value}": (Kind.PROPOSAL, s)
+        for s in PUBLIC_PROPOSAL_STATUSES
+    },
+}
+
+
+@dataclass
+class Hit:
+    """One match before it is loaded: enough to rank and paginate."""
+
+    kind: str
+    pk: int
+    score: float
+    when: datetime
+
+
+@dataclass
+class Result:
+    """One match as shown on the results page."""
+
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    status_label: str
+    date: date | None
+    date_label: str
+    excerpt: str
+
+
+@dataclass
+class Outcome:
+    hits: list
+    truncated: bool
+
+
+def _as_datetime(value):
+    if value is None:
+        return EPOCH
+    if isinstance(value, datetime):
+        return value
+    return timezone.make_aware(datetime.combine(value, time()))
+
+
+def _score_sign():
+    backend = get_search_backend()
+    return -1 if "sqlite" in type(backend).__module__ else 1
+
+
+def _pages(site):
+    pages = Page.objects.live().public()
+    return pages.in_site(site) if site else pages
+
+
+def _sources(kind, status, site):
+    """(kind or None, searchable queryset) for each source the filters allow."""
+    wanted_kind, wanted_status = STATUS_FILTERS.get(status, (None, None))
+    if kind and wanted_kind and kind != wanted_kind:
+        return []
+    kind = kind or wanted_kind
+    pages = _pages(site)
+    sources = []
+    if kind == Kind.DIALOGUE:
+        dialogues = DialoguePage.objects.live().public()
+        dialogues = dialogues.in_site(site) if site else dialogues
+        if wanted_status:
+            dialogues = dialogues.filter(status=wanted_status)
+        sources.append((Kind.DIALOGUE, dialogues))
+    elif kind == Kind.PAGE:
+        sources.append((Kind.PAGE, pages.not_type(DialoguePage)))
+    elif not kind:
+        sources.append((None, pages))
+    if kind in (None, "", Kind.PROPOSAL):
+        boxes = pages.type(SuggestionBoxPage).values_list("pk", flat=True)
+        proposals = Proposal.objects.public().filter(box_id__in=list(boxes))
+        if wanted_status:
+            proposals = proposals.filter(status=wanted_status)
+        sources.append((Kind.PROPOSAL, proposals))
+    return sources
+
+
+def find(search_query, *, kind="", status="", site=None):
+    """All hits for a built query under the filters, best first (see module doc)."""
+    sign = _score_sign()
+    dialogue_type = ContentType.objects.get_for_model(DialoguePage).pk
+    hits = []
+    truncated = False
+    for source_kind, queryset in _sources(kind, status, site):
+        found = list(
+            queryset.search(search_query).annotate_score("_score")[
+                : MAX_HITS_PER_SOURCE + 1
+            ]
+        )
+        truncated = truncated or len(found) > MAX_HITS_PER_SOURCE
+        for obj in found[:MAX_HITS_PER_SOURCE]:
+            this_kind = source_kind
+            if this_kind is None:
+                is_dialogue = obj.content_type_id == dialogue_type
+                this_kind = Kind.DIALOGUE if is_dialogue else Kind.PAGE
+            when = (
+                obj.opened_at
+                if this_kind == Kind.PROPOSAL
+                else obj.last_published_at or obj.first_published_at
+            )
+            hits.append(
+                Hit(this_kind, obj.pk, sign * (obj._score or 0), _as_datetime(when))
+            )
+    hits.sort(key=lambda hit: (hit.score, hit.when), reverse=True)
+    return Outcome(hits, truncated)
+
+
+def _describe_page(page, kind, request, query):
+    if kind == Kind.DIALOGUE:
+        status_label = page.get_status_display()
+        shown_date, date_label = page.start_date, _("Startdatum")
+        if shown_date is None:
+            shown_date, date_label = page.first_published_at, _("Publicerad")
+    else:
+        status_label = ""
+        shown_date, date_label = page.last_published_at, _("Uppdaterad")
+    text = page.search_description or indexed_text(page)
+    return Result(
+        kind=kind,
+        kind_label=Kind(kind).label,
+        title=page.title,
+        url=page.get_url(request=request),
+        status_label=status_label,
+        date=shown_date,
+        date_label=date_label,
+        excerpt=excerpt(text, query),
+    )
+
+
+def _describe_proposal(proposal, request, query):
+    return Result(
+        kind=Kind.PROPOSAL,
+        kind_label=Kind.PROPOSAL.label,
+        title=proposal.title,
+        url=proposal.get_url(request=request),
+        status_label=proposal.get_status_display(),
+        date=proposal.opened_at,
+        date_label=_("Publicerat"),
+        excerpt=excerpt(indexed_text(proposal), query),
+    )
+
+
+def describe(hits, request, query):
+    """Load the hits of one results page and describe them, in the hits' order."""
+    page_ids = [hit.pk for hit in hits if hit.kind != Kind.PROPOSAL]
+    proposal_ids = [hit.pk for hit in hits if hit.kind == Kind.PROPOSAL]
+    pages = (
+        Page.objects.filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
+    )
+    proposals = (
+        Proposal.objects.filter(pk__in=proposal_ids)
+        .select_related("box", "topic")
+        .in_bulk()
+        if proposal_ids
+        else {}
+    )
+    results = []
+    for hit in hits:
+        if hit.kind == Kind.PROPOSAL:
+            if hit.pk in proposals:
+                results.append(_describe_proposal(proposals[hit.pk], request, query))
+        elif hit.pk in pages:
+            results.append(_describe_page(pages[hit.pk], hit.kind, request, query))
+    return results

@@ -3,10 +3,11 @@
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -16,6 +17,43 @@ MAIN_MENU = [
     ("proposals.SuggestionBoxPage", _("Förslagslådan")),
     ("stats.StatisticsPage", _("Statistik")),
 ]
+
+
+# Pages the layout links to outside the main menu (the footer's).
+LAYOUT_PAGES = ["opendata.OpenDataPage"]
+
+
+def _layout_models():
+    models = {}
+    for model_label in [label for label, __ in MAIN_MENU] + LAYOUT_PAGES:
+        try:
+            models[model_label] = apps.get_model(model_label)
+        except LookupError:
+            continue
+    return models
+
+
+def layout_page(request, model_label):
+    """The first live, public page of a type the layout links to, or None.
+
+    All of them are looked up together once per request (two queries), however
+    many links the menu and footer have."""
+    pages = getattr(request, "_delaktig_layout_pages", None)
+    if pages is None:
+        models = _layout_models()
+        by_type = {}
+        candidates = (
+            Page.objects.live().public().type(*models.values()).order_by("path")
+        )
+        for page in candidates:
+            by_type.setdefault(page.content_type_id, page)
+        pages = {}
+        for label, model in models.items():
+            content_type = ContentType.objects.get_for_model(model)
+            pages[label] = by_type.get(content_type.pk)
+        if request is not None:
+            request._delaktig_layout_pages = pages
+    return pages.get(model_label)
 
 
 def _site(request):
@@ -36,11 +74,7 @@ def main_menu(context):
     current_path = request.path if request else ""
     items = []
     for model_label, label in MAIN_MENU:
-        try:
-            model = apps.get_model(model_label)
-        except LookupError:
-            continue
-        page = model.objects.live().public().order_by("path").first()
+        page = layout_page(request, model_label)
         if page is None:
             continue
         url = page.get_url(request=request)

@@ -1,16 +1,18 @@
 """Tags for the site-wide layout: home link, main menu and language switcher."""
 
 from django import template
-from django.apps import apps
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from home.linked_pages import linked_page
+
 register = template.Library()
 
-# The main menu, in order: the first live page of each type, then search.
+# The main menu, in order: the first live public page of each type (one of
+# home.linked_pages.LINKED_TYPES), then search.
 MAIN_MENU = [
     ("dialogues.DialogueIndexPage", _("Dialoger")),
     ("proposals.SuggestionBoxPage", _("Förslagslådan")),
@@ -36,11 +38,7 @@ def main_menu(context):
     current_path = request.path if request else ""
     items = []
     for model_label, label in MAIN_MENU:
-        try:
-            model = apps.get_model(model_label)
-        except LookupError:
-            continue
-        page = model.objects.live().public().order_by("path").first()
+        page = linked_page(request, model_label)
         if page is None:
             continue
         url = page.get_url(request=request)

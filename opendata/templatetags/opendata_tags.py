@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..models import OpenDataPage
+from home.linked_pages import linked_page
 
 register = template.Library()
 
@@ -10,7 +10,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def open_data_url(context):
     """The address of the live "Öppna data" page, or "" when there is none."""
-    page = OpenDataPage.objects.live().public().first()
+    request = context.get("request")
+    page = linked_page(request, "opendata.OpenDataPage")
     if page is None:
         return ""
-    return page.get_url(request=context.get("request")) or ""
+    return page.get_url(request=request) or ""

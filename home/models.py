@@ -70,6 +70,9 @@ class StandardPage(Page):
 class MunicipalitySettings(BaseSiteSetting):
     """Who runs the site: the municipality's name, logo, contact and legal pages."""
 
+    # The header and footer of every page show all three: one query, not four.
+    select_related = ["logo", "accessibility_page", "privacy_page"]
+
     name = models.CharField(
         _("kommunens namn"), max_length=100, default="Mittköpings kommun"
     )

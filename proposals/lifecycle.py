@@ -501,7 +501,6 @@ def correct_entry(entry, *, user, text, note=""):
 # Deadlines -----------------------------------------------------------------------
 
 
-@transaction.atomic
 def enforce_deadline(proposal, *, now=None):
     """Close an open proposal whose signing period has ended.
 
@@ -513,7 +512,12 @@ def enforce_deadline(proposal, *, now=None):
         or proposal.signing_deadline is None
         or proposal.signing_deadline > now
     ):
-        return False  # the common case costs no lock
+        return False  # the common case costs no lock, transaction or query
+    return _close_if_expired(proposal, now)
+
+
+@transaction.atomic
+def _close_if_expired(proposal, now):
     locked = _locked(proposal)
     if (
         locked.status != Status.OPEN
@@ -596,8 +600,9 @@ def sign(proposal, *, flagged=False, ip_address=None, request=None, **data):
 
 
 @transaction.atomic
-def confirm_signature(signature_id, *, now=None):
-    """Count a signature once its e-mail link is clicked.
+def confirm_signature(signature, *, now=None):
+    """Count a signature (an id, or an instance read with its proposal) once its
+    e-mail link is clicked.
 
     The proposal row is locked first, so confirmations queue up; the unique
     constraint on (proposal, normalised e-mail) among confirmed signatures is the
@@ -606,7 +611,9 @@ def confirm_signature(signature_id, *, now=None):
     The hot row is locked once, and only the counting statements run under the lock
     (the deadline is read without a lock unless it has passed; e-mails are queued on
     commit), so confirmations on one popular proposal queue only briefly."""
-    signature = Signature.objects.select_related("proposal").get(pk=signature_id)
+    if isinstance(signature, int):
+        signature = Signature.objects.select_related("proposal").get(pk=signature)
+    signature_id = signature.pk
     enforce_deadline(signature.proposal)
     locked = _locked(signature.proposal_id)
     signature = Signature.objects.select_for_update().get(pk=signature_id)

@@ -101,3 +101,15 @@ def test_wrong_password_is_refused(client, site, settings):
     )
     assert response.status_code == 200
     assert client.get(f"/{settings.ADMIN_PATH}/").status_code == 302
+
+
+def test_municipality_settings_bring_logo_and_footer_pages_in_one_query(
+    site, django_assert_num_queries
+):
+    from home.models import MunicipalitySettings
+
+    with django_assert_num_queries(1):
+        settings = MunicipalitySettings.for_site(site)
+        assert settings.logo is not None
+        assert settings.accessibility_page is not None
+        assert settings.privacy_page is not None

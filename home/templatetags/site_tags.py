@@ -1,59 +1,23 @@
 """Tags for the site-wide layout: home link, main menu and language switcher."""
 
 from django import template
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from home.linked_pages import linked_page
 
 register = template.Library()
 
-# The main menu, in order: the first live page of each type, then search.
+# The main menu, in order: the first live public page of each type (one of
+# home.linked_pages.LINKED_TYPES), then search.
 MAIN_MENU = [
     ("dialogues.DialogueIndexPage", _("Dialoger")),
     ("proposals.SuggestionBoxPage", _("Förslagslådan")),
     ("stats.StatisticsPage", _("Statistik")),
 ]
-
-
-# Pages the layout links to outside the main menu (the footer's).
-LAYOUT_PAGES = ["opendata.OpenDataPage"]
-
-
-def _layout_models():
-    models = {}
-    for model_label in [label for label, __ in MAIN_MENU] + LAYOUT_PAGES:
-        try:
-            models[model_label] = apps.get_model(model_label)
-        except LookupError:
-            continue
-    return models
-
-
-def layout_page(request, model_label):
-    """The first live, public page of a type the layout links to, or None.
-
-    All of them are looked up together once per request (two queries), however
-    many links the menu and footer have."""
-    pages = getattr(request, "_delaktig_layout_pages", None)
-    if pages is None:
-        models = _layout_models()
-        by_type = {}
-        candidates = (
-            Page.objects.live().public().type(*models.values()).order_by("path")
-        )
-        for page in candidates:
-            by_type.setdefault(page.content_type_id, page)
-        pages = {}
-        for label, model in models.items():
-            content_type = ContentType.objects.get_for_model(model)
-            pages[label] = by_type.get(content_type.pk)
-        if request is not None:
-            request._delaktig_layout_pages = pages
-    return pages.get(model_label)
 
 
 def _site(request):
@@ -74,7 +38,7 @@ def main_menu(context):
     current_path = request.path if request else ""
     items = []
     for model_label, label in MAIN_MENU:
-        page = layout_page(request, model_label)
+        page = linked_page(request, model_label)
         if page is None:
             continue
         url = page.get_url(request=request)

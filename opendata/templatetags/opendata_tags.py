@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.templatetags.site_tags import layout_page
+from home.linked_pages import linked_page
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ register = template.Library()
 def open_data_url(context):
     """The address of the live "Öppna data" page, or "" when there is none."""
     request = context.get("request")
-    page = layout_page(request, "opendata.OpenDataPage")
+    page = linked_page(request, "opendata.OpenDataPage")
     if page is None:
         return ""
     return page.get_url(request=request) or ""

@@ -94,7 +94,7 @@ def confirm(request, box, token):
         signature = Signature.objects.select_related("proposal").get(
             pk=pk, proposal__box=box
         )
-        result = lifecycle.confirm_signature(pk)
+        result = lifecycle.confirm_signature(signature)
     except (tokens.InvalidToken, Signature.DoesNotExist) as error:
         return bad_link(request, box, error)
     title, text, status = CONFIRM_MESSAGES[result]

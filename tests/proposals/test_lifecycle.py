@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from proposals import lifecycle
 from proposals.constants import DecisionOutcome, EntryKind, RejectionReason, Status
-from proposals.models import Proposal
+from proposals.models import Proposal, Signature
 from tests.proposals.factories import PROPOSER_EMAIL, add_signatures, make_committee
 
 pytestmark = pytest.mark.django_db
@@ -271,6 +271,38 @@ def test_deadline_is_enforced_lazily_on_the_listing(client, box, proposal_factor
     _expire(proposal)
     client.get(box.url)
     assert Proposal.objects.get(pk=proposal.pk).status == Status.CLOSED_UNSUPPORTED
+
+
+def test_deadline_check_on_an_open_proposal_costs_no_query(
+    proposal_factory, django_assert_num_queries
+):
+    proposal = proposal_factory(Status.OPEN)
+    with django_assert_num_queries(0):  # not even a transaction or savepoint
+        assert lifecycle.enforce_deadline(proposal) is False
+    _expire(proposal)
+    with django_assert_num_queries(0):  # the instance in hand is still open
+        assert lifecycle.enforce_deadline(proposal) is False
+    proposal.refresh_from_db()
+    assert lifecycle.enforce_deadline(proposal) is True
+    assert proposal.status == Status.CLOSED_UNSUPPORTED
+
+
+def test_confirm_signature_takes_the_instance_already_read(
+    proposal_factory, django_assert_max_num_queries
+):
+    proposal = proposal_factory(Status.OPEN)
+    by_id = lifecycle.sign(proposal, name="Id", email="id@example.org")
+    by_instance = lifecycle.sign(proposal, name="Instans", email="inst@example.org")
+    assert lifecycle.confirm_signature(by_id.pk) == lifecycle.CONFIRMED
+    signature = Signature.objects.select_related("proposal").get(pk=by_instance.pk)
+    with django_assert_max_num_queries(30) as counted:
+        assert lifecycle.confirm_signature(signature) == lifecycle.CONFIRMED
+    # Straight to the lock: no second read of the signature, no savepoint for
+    # the deadline check of an open proposal.
+    first, second = (query["sql"] for query in counted.captured_queries[:2])
+    assert first.startswith(("SAVEPOINT", "BEGIN"))
+    assert second.startswith('SELECT "proposals_proposal"')
+    assert Proposal.objects.get(pk=proposal.pk).signature_count == 2
 
 
 def test_signing_refused_after_the_deadline_even_without_cron(proposal_factory):

@@ -35,15 +35,28 @@ XTD_STRINGS = [
 REPORTER_USERNAME = "invanarrapport"
 
 
-def public_comments(dialogue):
-    """The dialogue's published comments as threads: [(comment, [replies])]."""
-    content_type = ContentType.objects.get_for_model(dialogue.__class__)
-    comments = XtdComment.norel_objects.filter(
-        content_type=content_type,
-        object_pk=str(dialogue.pk),
+def published_comments(target):
+    """The comments residents see on a page or a proposal: public, not removed."""
+    return XtdComment.norel_objects.filter(
+        content_type=ContentType.objects.get_for_model(target.__class__),
+        object_pk=str(target.pk),
         is_public=True,
         is_removed=False,
-    ).order_by("thread_id", "order")
+    )
+
+
+def find_comment(target, comment_id, *, repliable=False):
+    """A published comment on the target; with `repliable`, only one that can still
+    be answered (not itself a reply)."""
+    comment = published_comments(target).filter(pk=comment_id).first()
+    if comment is None or (repliable and not comment.allow_thread()):
+        return None
+    return comment
+
+
+def public_comments(dialogue):
+    """The dialogue's published comments as threads: [(comment, [replies])]."""
+    comments = published_comments(dialogue).order_by("thread_id", "order")
     threads = {}
     base = dialogue.url or ""
     for comment in comments:
@@ -66,20 +79,6 @@ def comment_context(request, dialogue, form=None, error=""):
         context["comment_form"] = form or DialogueCommentForm(dialogue)
         context["comment_action"] = dialogue.url + dialogue.reverse_subpage("comment")
     return context
-
-
-def _find_parent(dialogue, reply_to):
-    """The comment a reply answers: public, on this dialogue, not itself a reply."""
-    parent = XtdComment.norel_objects.filter(
-        pk=reply_to,
-        content_type=ContentType.objects.get_for_model(dialogue.__class__),
-        object_pk=str(dialogue.pk),
-        is_public=True,
-        is_removed=False,
-    ).first()
-    if parent is None or not parent.allow_thread():
-        return None
-    return parent
 
 
 def _with_status(response, status):
@@ -112,7 +111,7 @@ def post_comment(request, dialogue):
     reply_to = request.POST.get("reply_to", "0")
     if reply_to not in ("", "0"):
         try:
-            parent = _find_parent(dialogue, int(reply_to))
+            parent = find_comment(dialogue, int(reply_to), repliable=True)
         except ValueError:
             parent = None
         if parent is None:
@@ -195,7 +194,7 @@ def _reply_response(request, dialogue, parent, form=None, error=""):
 def reply(request, dialogue, comment_id):
     if not rules.comments_allowed(dialogue):
         return redirect(dialogue.url)
-    parent = _find_parent(dialogue, comment_id)
+    parent = find_comment(dialogue, comment_id, repliable=True)
     if parent is None:
         return _page(
             request, dialogue, 404, error=_("Kommentaren du vill svara på finns inte.")
@@ -236,13 +235,7 @@ def file_report(comment, request):
 
 def report(request, dialogue, comment_id):
     """A resident flags a comment for removal; moderators are notified."""
-    comment = XtdComment.norel_objects.filter(
-        pk=comment_id,
-        content_type=ContentType.objects.get_for_model(dialogue.__class__),
-        object_pk=str(dialogue.pk),
-        is_public=True,
-        is_removed=False,
-    ).first()
+    comment = find_comment(dialogue, comment_id)
     if comment is None or not rules.comments_visible(dialogue):
         return _page(request, dialogue, 404, error=_("Kommentaren finns inte."))
     context = {

@@ -8,11 +8,10 @@ name, party and role."""
 
 import contextlib
 
-from django.contrib.contenttypes.models import ContentType
 from django_comments.moderation import AlreadyModerated
-from django_comments_xtd.models import XtdComment
 from django_comments_xtd.moderation import moderator
 
+from dialogues.comments import published_comments
 from dialogues.moderation import CommentPolicy
 from proposals.models import PoliticianProfile, Proposal
 
@@ -31,28 +30,12 @@ def register_moderator():
         moderator.register(Proposal, ProposalCommentModerator)
 
 
-def public_comments(proposal):
-    return XtdComment.objects.filter(
-        content_type=ContentType.objects.get_for_model(Proposal),
-        object_pk=str(proposal.pk),
-        is_public=True,
-        is_removed=False,
-    )
-
-
-def find_comment(proposal, comment_id, *, repliable=False):
-    """A published comment on this proposal; with `repliable`, only one that can
-    still be answered (not itself a reply)."""
-    comment = public_comments(proposal).filter(pk=comment_id).first()
-    if comment is None or (repliable and not comment.allow_thread()):
-        return None
-    return comment
-
-
 def comments_for(proposal):
     """Published comments, threads in order, each marked if a politician wrote it."""
     comments = list(
-        public_comments(proposal).select_related("user").order_by("thread_id", "order")
+        published_comments(proposal)
+        .select_related("user")
+        .order_by("thread_id", "order")
     )
     user_ids = {c.user_id for c in comments if c.user_id}
     bylines = {

@@ -7,8 +7,7 @@ logging in (the report is filed as in dialogues.comments)."""
 from django.http import Http404
 from django_comments import get_form as get_comment_form
 
-from dialogues.comments import file_report
-from proposals.comments import find_comment
+from dialogues.comments import file_report, find_comment
 
 from .base import proposal_url, render
 

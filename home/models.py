@@ -12,6 +12,20 @@ from wagtail.search import index
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+class FilterFormPageMixin:
+    """For a page filtered by a GET form: a bound, invalid form answers 400 (the page
+    comes back with the form and its message, never a 500)."""
+
+    filter_form_key = "filter_form"
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = response.context_data.get(self.filter_form_key)
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response
+
+
 class HomePage(Page):
     """The municipality's front page for resident dialogue."""
 

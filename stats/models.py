@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.models import FilterFormPageMixin
 from proposals.constants import Area
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -40,7 +41,7 @@ class AreaPopulation(models.Model):
         return f"{self.get_area_display()}: {self.population} ({self.year})"
 
 
-class StatisticsPage(Page):
+class StatisticsPage(FilterFormPageMixin, Page):
     """Public statistics (Statistik): how many proposals came in and what
     happened to them, how fast, and the dialogues on each step of the ladder."""
 
@@ -53,6 +54,7 @@ class StatisticsPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    filter_form_key = "year_form"
 
     def get_context(self, request, *args, **kwargs):
         from stats.sections import statistics_context
@@ -60,13 +62,6 @@ class StatisticsPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(statistics_context(request.GET))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        form = response.context_data.get("year_form")
-        if form is not None and form.is_bound and not form.is_valid():
-            response.status_code = 400
-        return response
 
     class Meta:
         verbose_name = _("statistiksida")

@@ -1,12 +1,14 @@
 """The dialogue listing (Dialoger) and the participation ladder page."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from home.models import FilterFormPageMixin
 
 from .. import rules
 from ..choices import InfluenceLevel
@@ -16,7 +18,7 @@ from .dialogue import DialoguePage
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class DialogueIndexPage(Page):
+class DialogueIndexPage(FilterFormPageMixin, Page):
     """The listing of every published dialogue, with filters (Dialoger)."""
 
     introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
@@ -49,12 +51,7 @@ class DialogueIndexPage(Page):
         form = DialogueFilterForm(request.GET or None)
         dialogues = form.filter(self.dialogues())
         paginator = Paginator(rules.order_for_listing(dialogues), self.per_page or 12)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             filter_form=form,
             page_obj=page_obj,
@@ -62,13 +59,6 @@ class DialogueIndexPage(Page):
             ladder=self.ladder_page(),
         )
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        form = response.context_data.get("filter_form")
-        if form is not None and form.is_bound and not form.is_valid():
-            response.status_code = 400
-        return response
 
     class Meta:
         verbose_name = _("dialoglista")

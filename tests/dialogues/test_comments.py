@@ -13,6 +13,7 @@ from django_comments_xtd.models import XtdComment
 from dialogues.choices import InfluenceLevel, Status
 from dialogues.forms import DialogueCommentForm
 from dialogues.models import DialoguePage
+from tests.comments import existing_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -61,19 +62,6 @@ def public_comments(dialogue):
         content_type=ContentType.objects.get_for_model(DialoguePage),
         object_pk=str(dialogue.pk),
         is_public=True,
-    )
-
-
-def existing_comment(dialogue, text="En tidigare kommentar", parent=None):
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(DialoguePage),
-        object_pk=str(dialogue.pk),
-        site_id=1,
-        user_name="Alex",
-        user_email="alex@example.org",
-        comment=text,
-        is_public=True,
-        parent_id=parent.pk if parent else 0,
     )
 
 

@@ -1,21 +1,28 @@
-"""Whole-page cache for anonymous visitors who carry no cookies.
+"""Whole-page cache for anonymous visitors.
 
-Only a request without any cookie can be served from the cache or fill it, so no
-visitor ever gets another's CSRF token, messages, session or logged-in state (all of
-those need a cookie), and only a response that sets no cookie is stored: a page with
-a form sets the CSRF cookie and is therefore never stored. The language is part of
-the key (it comes from the path: / is Swedish, /en/ English).
+Only a request that carries no cookie but the CSRF cookie can be served from the
+cache or fill it, so no visitor ever gets another's messages, session or logged-in
+state (all of those need another cookie). A page with a form is stored without its
+per-visitor values: every hidden input named in FRESH_FIELDS (the CSRF token, and
+what apps register with register_fresh_field, such as the sign form's start time) is
+blanked before storing and filled in anew for each visitor it is served to, and the
+CSRF cookie is set as Django's CSRF middleware would set it. So a first-time visitor
+to a popular proposal gets the cached page and can still sign on it.
 
 Counts and comments shown on a cached page are at most PAGE_CACHE_SECONDS old; a
 published or unpublished page, a proposal saved through its lifecycle, or a new
 trail entry empties the whole cache at once by bumping a generation number that is
 part of every key (one extra cache read per request)."""
 
+import functools
 import hashlib
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import translation
 from django.utils.cache import cc_delim_re
 
@@ -25,6 +32,26 @@ GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
 ALLOWED_VARY = {"cookie", "accept-language"}
 MAX_URL_LENGTH = 500
+CSRF_FIELD = "csrfmiddlewaretoken"
+
+# Hidden inputs whose value belongs to one visitor: name -> function(request) -> str.
+FRESH_FIELDS = {CSRF_FIELD: get_token}
+
+
+def register_fresh_field(name, make_value):
+    """Have the hidden input `name` filled in per visitor on every cached page."""
+    FRESH_FIELDS[name] = make_value
+
+
+def _fresh_input_re():
+    return _compiled(tuple(sorted(FRESH_FIELDS)))
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(names):
+    alternatives = "|".join(re.escape(name) for name in names)
+    pattern = f'(<input type="hidden" name="({alternatives})" value=")[^"]*(")'
+    return re.compile(pattern.encode())
 
 
 def seconds():
@@ -42,11 +69,17 @@ def invalidate(**_kwargs):
             cache.set(GENERATION_KEY, 1, timeout=None)
 
 
+def _only_csrf(cookie_names):
+    if getattr(settings, "CSRF_USE_SESSIONS", False):
+        return not cookie_names
+    return set(cookie_names) <= {settings.CSRF_COOKIE_NAME}
+
+
 def _cacheable_request(request):
     return (
         seconds() > 0
         and request.method in ("GET", "HEAD")
-        and not request.COOKIES
+        and _only_csrf(request.COOKIES)
         and "HTTP_AUTHORIZATION" not in request.META
         and len(request.get_full_path()) <= MAX_URL_LENGTH
         and not request.path.startswith(f"/{settings.ADMIN_PATH}/")
@@ -54,7 +87,9 @@ def _cacheable_request(request):
 
 
 def _cacheable_response(response):
-    if response.status_code != 200 or response.streaming or response.cookies:
+    if response.status_code != 200 or response.streaming:
+        return False
+    if not _only_csrf(response.cookies):
         return False
     control = response.get("Cache-Control", "").lower()
     if any(word in control for word in ("private", "no-cache", "no-store")):
@@ -72,11 +107,44 @@ def _key(request):
     return f"pagecache:{generation}:{language}:{url}"
 
 
-class AnonymousPageCacheMiddleware:
-    """Serve and store whole pages for cookie-less GETs (see the module docstring).
+def _stored(response):
+    """What is kept of a response: no cookie, no per-visitor value."""
+    if hasattr(response, "render") and callable(response.render):
+        response.render()
+    content, blanked = _fresh_input_re().subn(rb"\1\3", response.content)
+    headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
+    return {
+        "status": response.status_code,
+        "headers": headers,
+        "content": content,
+        "fresh": blanked > 0,
+    }
 
-    Placed near the top of MIDDLEWARE, so a hit skips sessions, CSRF, messages and
-    the view; the security middleware above it still adds its headers."""
+
+def _served(request, stored):
+    response = HttpResponse(stored["content"], status=stored["status"])
+    for name, value in stored["headers"]:
+        response[name] = value
+    if stored["fresh"]:
+        csrf = CsrfViewMiddleware(lambda request: response)
+        csrf.process_request(request)  # the visitor's own secret, if they have one
+
+        def fill(match):
+            value = FRESH_FIELDS[match.group(2).decode()](request)
+            return match.group(1) + value.encode() + match.group(3)
+
+        response.content = _fresh_input_re().sub(fill, stored["content"])
+        csrf.process_response(request, response)  # sets the cookie when used
+    response[HEADER] = "hit"
+    return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store whole pages for anonymous GETs (see the module docstring).
+
+    Placed near the top of MIDDLEWARE, so a hit skips sessions, messages and the
+    view; the security middleware above it still adds its headers, and the headers
+    the middleware below added when the page was made (CSP, framing) are stored."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -85,14 +153,11 @@ class AnonymousPageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            cached[HEADER] = "hit"
-            return cached
+        stored = cache.get(key)
+        if isinstance(stored, dict):
+            return _served(request, stored)
         response = self.get_response(request)
         if _cacheable_response(response):
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            cache.set(key, response, timeout=seconds())
+            cache.set(key, _stored(response), timeout=seconds())
             response[HEADER] = "miss"
         return response

@@ -21,7 +21,7 @@ EMAIL_ERRORS = {
 }
 
 
-def _started_token():
+def started_token():
     return signing.dumps(time.time(), salt=STARTED_SALT)
 
 
@@ -67,7 +67,7 @@ class ProtectedForm(AccessibleFormMixin, forms.Form):
                 label=_("Lämna det här fältet tomt"), required=False
             )
             self.fields["started"] = forms.CharField(
-                widget=forms.HiddenInput, required=False, initial=_started_token
+                widget=forms.HiddenInput, required=False, initial=started_token
             )
 
     @property
@@ -76,7 +76,7 @@ class ProtectedForm(AccessibleFormMixin, forms.Form):
 
     def _restart_clock(self):
         self.data = self.data.copy()
-        self.data[self.add_prefix("started")] = _started_token()
+        self.data[self.add_prefix("started")] = started_token()
 
     def clean(self):
         cleaned = super().clean()

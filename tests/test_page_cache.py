@@ -1,18 +1,22 @@
 """The anonymous page cache (home/page_cache.py) never serves one visitor's CSRF token,
-messages, session, language or logged-in state to another, and goes stale on time
-and on publishing."""
+form start time, messages, session, language or logged-in state to another, serves
+pages with forms that still work, and goes stale on time and on publishing."""
 
+import re
 import time
 
 import pytest
+from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.cache.backends import locmem
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import translation
 
 from home import page_cache
 from home.models import HomePage
 from proposals import lifecycle
+from proposals.forms import STARTED_SALT
 from tests.proposals.factories import (
     add_signatures,
     make_box,
@@ -63,15 +67,98 @@ def test_off_when_seconds_is_zero(site, settings):
     assert HEADER not in anonymous_get("/")
 
 
-def test_page_with_a_form_is_never_stored_and_csrf_tokens_differ(proposal, box):
-    path = box.url + box.reverse_subpage("proposal_view", args=[proposal.pk])
-    first, second = anonymous_get(path), anonymous_get(path)
-    assert first.status_code == 200
-    assert "csrftoken" in first.cookies
-    assert HEADER not in first and HEADER not in second
-    token = first.context["csrf_token"]
-    assert str(token) != str(second.context["csrf_token"])
-    assert str(token).encode() not in second.content
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
+STARTED = re.compile(r'name="started" value="([^"]*)"')
+
+
+def proposal_path(box, proposal):
+    return box.url + box.reverse_subpage("proposal_view", args=[proposal.pk])
+
+
+def sign_with(client, page, box, proposal, email):
+    """Post the sign form with the values the page gave, CSRF checks on."""
+    text = page.content.decode()
+    return client.post(
+        box.url + box.reverse_subpage("sign_view", args=[proposal.pk]),
+        {
+            "csrfmiddlewaretoken": TOKEN.search(text).group(1),
+            "started": STARTED.search(text).group(1),
+            "name": "Eva",
+            "email": email,
+            "consent": "on",
+        },
+    )
+
+
+def test_page_with_a_form_is_served_with_each_visitors_own_token(proposal, box):
+    path = proposal_path(box, proposal)
+    first_client = Client(enforce_csrf_checks=True)
+    first = first_client.get(path)
+    assert first[HEADER] == "miss"
+    second_client = Client(enforce_csrf_checks=True)
+    second = second_client.get(path)
+    assert second[HEADER] == "hit"
+    first_token = TOKEN.search(first.content.decode()).group(1)
+    second_token = TOKEN.search(second.content.decode()).group(1)
+    assert first_token and second_token and first_token != second_token
+    assert first_token.encode() not in second.content
+    cookie = second.cookies[settings.CSRF_COOKIE_NAME]
+    assert cookie.value != first.cookies[settings.CSRF_COOKIE_NAME].value
+    assert "Cookie" in second["Vary"]
+    # The visitor served from the cache can sign with what the page gave them ...
+    response = sign_with(second_client, second, box, proposal, "eva@example.org")
+    assert response.status_code == 302
+    assert proposal.signatures.filter(email="eva@example.org").exists()
+    # ... and nobody can sign with the first visitor's token and their own cookie.
+    refused = sign_with(second_client, first, box, proposal, "bo@example.org")
+    assert refused.status_code == 403
+    assert not proposal.signatures.filter(email="bo@example.org").exists()
+
+
+def test_the_stored_page_holds_no_token_nor_cookie(proposal, box):
+    path = proposal_path(box, proposal)
+    anonymous_get(path)
+    request = RequestFactory().get(path)
+    stored = cache.get(page_cache._key(request))
+    assert stored["fresh"] is True
+    assert b'name="csrfmiddlewaretoken" value=""' in stored["content"]
+    assert b'name="started" value=""' in stored["content"]
+    assert all(name.lower() != "set-cookie" for name, _ in stored["headers"])
+
+
+def test_visitor_with_only_a_csrf_cookie_keeps_their_secret(proposal, box):
+    path = proposal_path(box, proposal)
+    anonymous_get(path)
+    client = Client(enforce_csrf_checks=True)
+    client.get(box.url)  # the listing has no form: no cookie yet
+    client.get("/")
+    first = client.get(path)  # served from the cache, sets the cookie
+    assert first[HEADER] == "hit"
+    secret = client.cookies[settings.CSRF_COOKIE_NAME].value
+    again = client.get(path)
+    assert again[HEADER] == "hit"
+    assert client.cookies[settings.CSRF_COOKIE_NAME].value == secret
+    response = sign_with(client, again, box, proposal, "eva@example.org")
+    assert response.status_code == 302
+
+
+def test_cached_page_gives_a_fresh_start_time(proposal, box, settings, monkeypatch):
+    """The minimum fill time still stops a robot that posts a cached form at once."""
+    settings.PROPOSALS_MIN_FILL_SECONDS = 3
+    path = proposal_path(box, proposal)
+    made = time.time()
+    anonymous_get(path)
+    monkeypatch.setattr(time, "time", lambda: made + 20)
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(path)
+    assert page[HEADER] == "hit"
+    started = STARTED.search(page.content.decode()).group(1)
+    assert float(signing.loads(started, salt=STARTED_SALT)) == made + 20
+    refused = sign_with(client, page, box, proposal, "robot@example.org")
+    assert refused.status_code == 400
+    assert not proposal.signatures.exists()
+    monkeypatch.setattr(time, "time", lambda: made + 24)
+    assert sign_with(client, page, box, proposal, "eva@example.org").status_code == 302
 
 
 def test_visitor_with_cookies_is_never_served_nor_stored(site):

@@ -8,8 +8,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from home import page_cache
         from proposals.models import FeedbackEntry, Proposal
@@ -17,8 +17,17 @@ class HomeConfig(AppConfig):
         # What a cached page shows changes: empty the anonymous page cache.
         page_published.connect(page_cache.invalidate, dispatch_uid="pagecache-pub")
         page_unpublished.connect(page_cache.invalidate, dispatch_uid="pagecache-unpub")
+        post_page_move.connect(page_cache.invalidate, dispatch_uid="pagecache-moved")
         post_delete.connect(page_cache.invalidate, sender=Page, dispatch_uid="pc-del")
         for model in (Proposal, FeedbackEntry):
             post_save.connect(
                 page_cache.invalidate, sender=model, dispatch_uid=f"pc-{model.__name__}"
             )
+        # Who may see a page, and which site answers a host name (home/site_lookup.py).
+        for model in (PageViewRestriction, Site):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    page_cache.invalidate,
+                    sender=model,
+                    dispatch_uid=f"pc-{model.__name__}-{signal is post_save}",
+                )

@@ -1,8 +1,13 @@
 """The pages every page's layout links to: the main menu's sections and the footer's
-"Öppna data" page, looked up together and once per request."""
+"Öppna data" page, looked up together and once per request; while the page cache is
+on, their addresses are shared between requests until the next publish."""
 
 from django.apps import apps
-from wagtail.models import Page
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from home import page_cache
 
 # Page types the header and footer link to (the first live, public one of each).
 LINKED_TYPES = (
@@ -51,3 +56,27 @@ def linked_page(request, label):
         pages = _lookup()
         setattr(request, REQUEST_ATTRIBUTE, pages)
     return pages.get(label)
+
+
+def linked_url(request, label):
+    """The address of linked_page(request, label), or "" when there is none.
+
+    With the page cache on, all the addresses for one site and language are kept in
+    the cache under the page cache's generation, so a publish, unpublish, move or
+    view restriction changes them at once, as it empties the page cache."""
+    if request is None or page_cache.seconds() <= 0:
+        return _url(request, linked_page(request, label))
+    site = Site.find_for_request(request)
+    key = (
+        f"linked:{page_cache.generation(request)}:"
+        f"{site.pk if site else 0}:{get_language()}"
+    )
+    urls = cache.get(key)
+    if urls is None:
+        urls = {name: _url(request, linked_page(request, name)) for name in _models()}
+        cache.set(key, urls, timeout=page_cache.seconds())
+    return urls.get(label, "")
+
+
+def _url(request, page):
+    return (page.get_url(request=request) or "") if page is not None else ""

@@ -58,6 +58,16 @@ def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+def generation(request=None):
+    """The current cache generation (read once per request, kept on it)."""
+    if request is not None and hasattr(request, "_delaktig_cache_generation"):
+        return request._delaktig_cache_generation
+    value = cache.get(GENERATION_KEY, 0)
+    if request is not None:
+        request._delaktig_cache_generation = value
+    return value
+
+
 def invalidate(**_kwargs):
     """Make every cached page stale (signal receiver)."""
     if not seconds():
@@ -102,9 +112,8 @@ def _key(request):
     language = (
         translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     )
-    generation = cache.get(GENERATION_KEY, 0)
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pagecache:{generation}:{language}:{url}"
+    return f"pagecache:{generation(request)}:{language}:{url}"
 
 
 def _stored(response):

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from home.linked_pages import linked_page
+from home.linked_pages import linked_url
 
 register = template.Library()
 
@@ -38,10 +38,9 @@ def main_menu(context):
     current_path = request.path if request else ""
     items = []
     for model_label, label in MAIN_MENU:
-        page = linked_page(request, model_label)
-        if page is None:
+        url = linked_url(request, model_label)
+        if not url:
             continue
-        url = page.get_url(request=request)
         items.append(
             {"label": label, "url": url, "active": current_path.startswith(url or "\0")}
         )

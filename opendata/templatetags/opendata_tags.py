@@ -2,7 +2,7 @@
 
 from django import template
 
-from home.linked_pages import linked_page
+from home.linked_pages import linked_url
 
 register = template.Library()
 
@@ -10,8 +10,4 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def open_data_url(context):
     """The address of the live "Öppna data" page, or "" when there is none."""
-    request = context.get("request")
-    page = linked_page(request, "opendata.OpenDataPage")
-    if page is None:
-        return ""
-    return page.get_url(request=request) or ""
+    return linked_url(context.get("request"), "opendata.OpenDataPage")

@@ -22,6 +22,10 @@ def normalise_email(email):
 class Signature(models.Model):
     """A co-signature (underskrift); it counts once its e-mail link is confirmed."""
 
+    # Nothing links to a signature from pages or snippets, and Wagtail's reference
+    # index would queue one task per signature saved: a write per signer for nothing.
+    wagtail_reference_index_ignore = True
+
     proposal = models.ForeignKey(
         "proposals.Proposal",
         verbose_name=_("förslag"),

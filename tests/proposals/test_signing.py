@@ -285,3 +285,15 @@ def test_reconcile_command_reports_and_fixes_drift(proposal_factory):
     out = io.StringIO()
     call_command("reconcile_signature_counts", stdout=out)
     assert "Drift fixed in 0 proposal(s)." in out.getvalue()
+
+
+def test_signing_writes_nothing_to_wagtails_reference_index(client, open_proposal):
+    """One write less per signer: nothing links to a signature."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    assert sign(client, open_proposal).status_code == 302
+    signature = Signature.objects.get()
+    lifecycle.confirm_signature(signature.pk)
+    signature_type = ContentType.objects.get_for_model(Signature)
+    assert not ReferenceIndex.objects.filter(content_type=signature_type).exists()

@@ -1,0 +1,90 @@
+"""With the page cache on, the Wagtail Site and the layout's links come from the
+shared cache (home/site_lookup.py, home/linked_pages.linked_url), and change at once
+when an editor changes a site, publishes, or restricts a page."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from wagtail.models import PageViewRestriction, Site
+
+from home import page_cache
+from proposals.models import SuggestionBoxPage
+from tests.proposals.factories import make_box
+
+SITE_QUERY = "wagtailcore_site"
+
+
+@pytest.fixture(autouse=True)
+def cache_on(settings):
+    cache.clear()
+    settings.PAGE_CACHE_SECONDS = 30
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def box(site):
+    return make_box(site)
+
+
+def logged_in_get(path):
+    """A visitor with a session: never served from the page cache."""
+    client = Client()
+    client.cookies["sessionid"] = "not-a-session"
+    return client.get(path)
+
+
+def queries_of(path, django_assert_max_num_queries):
+    with django_assert_max_num_queries(60) as captured:
+        response = logged_in_get(path)
+    assert response.status_code == 200
+    return response, [q["sql"] for q in captured.captured_queries]
+
+
+def test_second_request_finds_site_and_menu_without_queries(
+    box, django_assert_max_num_queries
+):
+    first, first_sql = queries_of("/", django_assert_max_num_queries)
+    second, second_sql = queries_of("/", django_assert_max_num_queries)
+    assert any(SITE_QUERY in sql for sql in first_sql)
+    assert not any(SITE_QUERY in sql for sql in second_sql)
+    assert len(second_sql) < len(first_sql)
+    assert second.content == first.content
+    assert b'<a href="/forslagslada/">' in second.content
+
+
+def test_off_with_the_page_cache(box, settings, django_assert_max_num_queries):
+    settings.PAGE_CACHE_SECONDS = 0
+    queries_of("/", django_assert_max_num_queries)
+    _response, sql = queries_of("/", django_assert_max_num_queries)
+    assert any(SITE_QUERY in q for q in sql)
+
+
+def test_unpublishing_a_section_drops_it_from_the_menu_at_once(box):
+    assert b'<a href="/forslagslada/">' in logged_in_get("/").content
+    SuggestionBoxPage.objects.get(pk=box.pk).unpublish()
+    assert b'<a href="/forslagslada/">' not in logged_in_get("/").content
+
+
+def test_a_view_restriction_hides_the_page_from_the_cache_and_menu(box):
+    anonymous = Client()
+    assert anonymous.get(box.url).status_code == 200
+    assert Client().get(box.url)[page_cache.HEADER] == "hit"
+    PageViewRestriction.objects.create(
+        page=box, restriction_type=PageViewRestriction.LOGIN
+    )
+    restricted = Client().get(box.url)
+    assert restricted.status_code == 302  # to the log-in page, not the cached page
+    assert b'<a href="/forslagslada/">' not in logged_in_get("/").content
+
+
+def test_changing_the_site_takes_effect_at_once(site):
+    logged_in_get("/")
+    site.site_name = "Nytt namn"
+    site.hostname = "annan.example"
+    site.is_default_site = False
+    site.save()
+    assert logged_in_get("/").status_code == 404  # testserver has no site now
+    Site.objects.filter(pk=site.pk).update(is_default_site=True)
+    page_cache.invalidate()
+    assert logged_in_get("/").status_code == 200

@@ -115,7 +115,9 @@ def main():
         profile = profilers[name]
         print(profile.output_text(unicode=True, time="percent_of_total"))
         flat = profile.output_text(
-            flat=True, flat_time="total", time="percent_of_total"
+            flat=True,
+            flat_time=os.environ.get("FLAT_TIME", "total"),
+            time="percent_of_total",
         )
         print("\n".join(flat.splitlines()[: args.flat]))
         if args.html:

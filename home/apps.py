@@ -8,10 +8,12 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from wagtail.images import get_image_model
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from home import page_cache
+        from home.models import MunicipalitySettings
         from proposals.models import FeedbackEntry, Proposal
 
         # What a cached page shows changes: empty the anonymous page cache.
@@ -23,8 +25,13 @@ class HomeConfig(AppConfig):
             post_save.connect(
                 page_cache.invalidate, sender=model, dispatch_uid=f"pc-{model.__name__}"
             )
-        # Who may see a page, and which site answers a host name (home/site_lookup.py).
-        for model in (PageViewRestriction, Site):
+        # Who may see a page, which site answers, its settings and logo (shared_cache).
+        for model in (
+            PageViewRestriction,
+            Site,
+            MunicipalitySettings,
+            get_image_model(),
+        ):
             for signal in (post_save, post_delete):
                 signal.connect(
                     page_cache.invalidate,

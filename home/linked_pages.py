@@ -3,11 +3,10 @@
 on, their addresses are shared between requests until the next publish."""
 
 from django.apps import apps
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import page_cache
+from home import shared_cache
 
 # Page types the header and footer link to (the first live, public one of each).
 LINKED_TYPES = (
@@ -61,20 +60,16 @@ def linked_page(request, label):
 def linked_url(request, label):
     """The address of linked_page(request, label), or "" when there is none.
 
-    With the page cache on, all the addresses for one site and language are kept in
-    the cache under the page cache's generation, so a publish, unpublish, move or
-    view restriction changes them at once, as it empties the page cache."""
-    if request is None or page_cache.seconds() <= 0:
+    All the addresses for one site and language are shared between requests while
+    the page cache is on (home/shared_cache.py)."""
+    if request is None:
         return _url(request, linked_page(request, label))
     site = Site.find_for_request(request)
-    key = (
-        f"linked:{page_cache.generation(request)}:"
-        f"{site.pk if site else 0}:{get_language()}"
+    urls = shared_cache.remember(
+        request,
+        f"linked:{site.pk if site else 0}:{get_language()}",
+        lambda: {name: _url(request, linked_page(request, name)) for name in _models()},
     )
-    urls = cache.get(key)
-    if urls is None:
-        urls = {name: _url(request, linked_page(request, name)) for name in _models()}
-        cache.set(key, urls, timeout=page_cache.seconds())
     return urls.get(label, "")
 
 

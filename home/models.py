@@ -1,6 +1,7 @@
 """Pages and settings shared by the whole site."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,7 +10,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import shared_cache
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def _specific_child(page, slug):
+    child = page.get_children().filter(slug=slug).first()
+    return child.specific if child is not None else None
 
 
 class FilterFormPageMixin:
@@ -28,6 +36,23 @@ class FilterFormPageMixin:
 
 class HomePage(Page):
     """The municipality's front page for resident dialogue."""
+
+    def route(self, request, path_components):
+        """Find the section (a child page) from the shared cache: every request for
+        a page below the front page starts here (home/shared_cache.py)."""
+        if not path_components or not shared_cache.enabled():
+            return super().route(request, path_components)
+        slug = path_components[0]
+        child = shared_cache.remember(
+            request,
+            f"child:{self.pk}:{slug}",
+            lambda: _specific_child(self, slug),
+            keep_none=False,  # unknown addresses are not worth keeping
+        )
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
 
     introduction = RichTextField(
         _("introduktion"), blank=True, features=RICH_TEXT_FEATURES
@@ -86,6 +111,17 @@ class MunicipalitySettings(BaseSiteSetting):
 
     # The header and footer of every page show all three: one query, not four.
     select_related = ["logo", "accessibility_page", "privacy_page"]
+
+    @classmethod
+    def for_site(cls, site):
+        """Shared between requests while the page cache is on (saving empties it)."""
+        if site is None:
+            return super().for_site(site)
+        return shared_cache.remember(
+            None,
+            f"settings:{cls._meta.label}:{site.pk}",
+            lambda: super(MunicipalitySettings, cls).for_site(site),
+        )
 
     name = models.CharField(
         _("kommunens namn"), max_length=100, default="Mittköpings kommun"

@@ -1,6 +1,7 @@
-"""With the page cache on, the Wagtail Site and the layout's links come from the
-shared cache (home/site_lookup.py, home/linked_pages.linked_url), and change at once
-when an editor changes a site, publishes, or restricts a page."""
+"""With the page cache on, the Wagtail Site, the site's settings, the layout's links
+and the first routing step come from the shared cache (home/shared_cache.py), and
+change at once when an editor changes a site or its settings, publishes, unpublishes
+or restricts a page."""
 
 import pytest
 from django.core.cache import cache
@@ -8,6 +9,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
 from home import page_cache
+from home.models import MunicipalitySettings
 from proposals.models import SuggestionBoxPage
 from tests.proposals.factories import make_box
 
@@ -88,3 +90,29 @@ def test_changing_the_site_takes_effect_at_once(site):
     Site.objects.filter(pk=site.pk).update(is_default_site=True)
     page_cache.invalidate()
     assert logged_in_get("/").status_code == 200
+
+
+def test_routing_to_a_section_is_shared(box, django_assert_max_num_queries):
+    queries_of(box.url, django_assert_max_num_queries)
+    _response, sql = queries_of(box.url, django_assert_max_num_queries)
+    assert not any(
+        '"wagtailcore_page"."slug" = ' in q and "forslagslada" in q for q in sql
+    )
+    assert not any("home_municipalitysettings" in q for q in sql)
+
+
+def test_unpublished_section_answers_404_at_once(box):
+    assert logged_in_get(box.url).status_code == 200
+    SuggestionBoxPage.objects.get(pk=box.pk).unpublish()
+    assert logged_in_get(box.url).status_code == 404
+    assert logged_in_get("/finns-inte/").status_code == 404
+
+
+def test_saved_settings_show_at_once(site):
+    settings_ = MunicipalitySettings.for_site(site)
+    settings_.name = "Mittköpings kommun"
+    settings_.save()
+    assert "Mittköpings kommun" in logged_in_get("/").content.decode()
+    settings_.name = "Nyköpings kommun"
+    settings_.save()
+    assert "Nyköpings kommun" in logged_in_get("/").content.decode()

@@ -574,7 +574,9 @@ def _add_to_count(locked, delta):
     Proposal.objects.filter(pk=locked.pk).update(
         signature_count=F("signature_count") + delta
     )
-    locked.refresh_from_db(fields=["signature_count"])
+    # The row is locked (read with _locked in this transaction), so nobody else has
+    # changed the count since: no need to read it back.
+    locked.signature_count = previous + delta
     if delta > 0 and locked.status == Status.OPEN:
         if locked.signature_count >= (locked.threshold or 0) > 0:
             _refer(locked)

@@ -15,6 +15,21 @@ from home import shared_cache
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+class SharedViewRestrictionsMixin:
+    """Before serving a page Wagtail reads the view restrictions of the page and its
+    ancestors (two queries). Most pages have none: with the shared cache on, that is
+    remembered (a restriction saved or deleted, or a page moved, empties it)."""
+
+    def get_view_restrictions(self):
+        restrictions = super().get_view_restrictions()
+        if not shared_cache.enabled() or self.pk is None:
+            return restrictions
+        restricted = shared_cache.remember(
+            None, f"restricted:{self.pk}", restrictions.exists
+        )
+        return restrictions if restricted else restrictions.none()
+
+
 def _specific_child(page, slug):
     child = page.get_children().filter(slug=slug).first()
     return child.specific if child is not None else None
@@ -34,7 +49,7 @@ class FilterFormPageMixin:
         return response
 
 
-class HomePage(Page):
+class HomePage(SharedViewRestrictionsMixin, Page):
     """The municipality's front page for resident dialogue."""
 
     def route(self, request, path_components):
@@ -82,7 +97,7 @@ class ContentBlock(blocks.StreamBlock):
         template = "blocks/content.html"
 
 
-class StandardPage(Page):
+class StandardPage(SharedViewRestrictionsMixin, Page):
     """An ordinary information page, such as the accessibility statement."""
 
     introduction = models.TextField(_("ingress"), blank=True)

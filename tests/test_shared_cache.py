@@ -116,3 +116,21 @@ def test_saved_settings_show_at_once(site):
     settings_.name = "Nyköpings kommun"
     settings_.save()
     assert "Nyköpings kommun" in logged_in_get("/").content.decode()
+
+
+def test_pages_without_restrictions_skip_the_restriction_queries(
+    box, django_assert_max_num_queries
+):
+    _response, first = queries_of(box.url, django_assert_max_num_queries)
+    _response, second = queries_of(box.url, django_assert_max_num_queries)
+    assert any("wagtailcore_pageviewrestriction" in q for q in first)
+    assert not any("wagtailcore_pageviewrestriction" in q for q in second)
+
+
+def test_a_restricted_section_stays_restricted(box):
+    PageViewRestriction.objects.create(
+        page=box, restriction_type=PageViewRestriction.LOGIN
+    )
+    for _ in range(2):
+        assert logged_in_get(box.url).status_code == 302
+        assert Client().get(box.url).status_code == 302

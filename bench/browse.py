@@ -1,12 +1,17 @@
 """Browsing: anonymous GETs of every page type under wrk, with and without cache.
 
-    .venv/bin/python bench/browse.py                  # both runs, 15 s per page
+    .venv/bin/python bench/browse.py                  # all three runs, 15 s per page
     .venv/bin/python bench/browse.py --cache on --seconds 5
 
 Starts gunicorn (bench settings) on the database in DATABASE_URL (default: the
 `bench` database made by generate_bench_data) and measures each page with
 `wrk -t2 -c<connections> --latency -s bench/report.lua`: requests/s, p50/p95/p99 and
-errors (any non-2xx/3xx counts). "cache off" sets DELAKTIG_PAGE_CACHE_SECONDS=0."""
+errors (any non-2xx/3xx counts). Three runs:
+  off     DELAKTIG_PAGE_CACHE_SECONDS=0: no page cache and no shared cache;
+  bypass  caches on (production, needs REDIS_URL), but every request carries a
+          session cookie, so every page is rendered (what a logged-in visitor, or
+          anyone after a form post, gets): the shared lookups are cached;
+  on      caches on, cookie-less requests: pages from the page cache."""
 
 import argparse
 import json
@@ -45,10 +50,11 @@ def pages(conn):
     }
 
 
-def wrk(url, seconds, connections):
+def wrk(url, seconds, connections, headers=()):
     output = subprocess.run(  # noqa: S603 (wrk on the loopback)
         [  # noqa: S607 (Debian's wrk from PATH)
             "wrk",
+            *[part for header in headers for part in ("-H", header)],
             f"-t{min(2, connections)}",
             f"-c{connections}",
             f"-d{seconds}s",
@@ -65,17 +71,17 @@ def wrk(url, seconds, connections):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def run(conn, cache_seconds, seconds, connections, workers):
+def run(conn, cache_seconds, seconds, connections, workers, headers=()):
     env = bench_env(DELAKTIG_PAGE_CACHE_SECONDS=cache_seconds)
     collectstatic(env)
     results = {}
     with gunicorn(env, workers=workers) as base:
         for name, path in pages(conn).items():
             # One warm-up request fills the cache (when on) and the workers' imports.
-            wrk(base + path, 1, 1)
+            wrk(base + path, 1, 1, headers)
             results[name] = {
                 "path": path,
-                **wrk(base + path, seconds, connections),
+                **wrk(base + path, seconds, connections, headers),
                 "load": machine()["load_1_5_15"],
             }
             print(name, results[name], flush=True)
@@ -84,8 +90,10 @@ def run(conn, cache_seconds, seconds, connections, workers):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cache", choices=["on", "off", "both"], default="both")
-    parser.add_argument("--cache-seconds", type=int, default=10)
+    parser.add_argument(
+        "--cache", choices=["on", "off", "bypass", "all"], default="all"
+    )
+    parser.add_argument("--cache-seconds", type=int, default=30)
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=None)
@@ -94,10 +102,12 @@ def main():
     conn = connect(env["DATABASE_URL"])
     conn.autocommit = True
     result = {"machine": machine()}
-    for setting in ("off", "on") if args.cache == "both" else (args.cache,):
-        seconds = args.cache_seconds if setting == "on" else 0
+    settings = ("off", "bypass", "on") if args.cache == "all" else (args.cache,)
+    for setting in settings:
+        seconds = 0 if setting == "off" else args.cache_seconds
+        headers = ["Cookie: sessionid=bench-visitor"] if setting == "bypass" else []
         result[f"cache {setting}"] = run(
-            conn, seconds, args.seconds, args.connections, args.workers
+            conn, seconds, args.seconds, args.connections, args.workers, headers
         )
     result["machine_after"] = machine()
     save(f"browse-cache-{args.cache}", result)

@@ -17,9 +17,15 @@ sleep 1
 
 uptime
 $PY bench/queries.py
+# Production runs with Redis (page cache, shared cache, rate limits): so does this.
+export REDIS_URL=redis://127.0.0.1:6390/0
 $PY bench/signing.py --mode popular --users 40 --seconds "$SECONDS_PER_RUN"
 $PY bench/signing.py --mode many --users 40 --seconds "$SECONDS_PER_RUN"
+$PY bench/signing.py --mode popular --users 10 --seconds "$SECONDS_PER_RUN" \
+  --name signing-popular-10users
+unset REDIS_URL
 $PY bench/browse.py --cache off --seconds 15
+REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache bypass --seconds 15
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache on --seconds 15
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/signing.py --mode many --servers 2 \
   --workers 2 --users 40 --seconds "$SECONDS_PER_RUN" --name scaleout-2srv

@@ -1,4 +1,5 @@
-"""Locust: residents who open a proposal, sign it and click the confirmation link.
+"""Locust: residents who open a proposal, sign it, see the "check your e-mail" page
+and click the confirmation link.
 
 Run through bench/signing.py, which picks the proposals, starts locust headless and
 checks the counts afterwards. Environment:
@@ -102,6 +103,15 @@ class Signer(FastHttpUser):
             if response.status_code != 302:
                 response.failure(f"sign returned {response.status_code}")
                 return
+            thanks = response.headers.get("Location", "")
+        # A browser follows the redirect to the "check your e-mail" page.
+        with self.client.get(
+            thanks if thanks.startswith("http") else self.sign_host + thanks,
+            name="GET thanks",
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"thanks page returned {response.status_code}")
         with self.db.cursor() as cursor:
             cursor.execute(
                 "SELECT id FROM proposals_signature "

@@ -129,6 +129,12 @@ class SuggestionBoxPage(SharedViewRestrictionsMixin, RoutablePageMixin, Page):
 
         return signing.sign(request, self, proposal_id)
 
+    @path("forslag/<int:proposal_id>/tack/")
+    def signed_view(self, request, proposal_id):
+        from proposals.views import signing
+
+        return signing.signed(request, self, proposal_id)
+
     @path("forslag/<int:proposal_id>/kommentarer/<int:comment_id>/svara/")
     def comment_reply_view(self, request, proposal_id, comment_id):
         from proposals.views import comments

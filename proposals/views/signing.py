@@ -1,6 +1,5 @@
 """Co-signing: sign, confirm by e-mail, and withdraw through the private link."""
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -36,14 +35,23 @@ def sign(request, box, proposal_id):
     except lifecycle.SigningClosed:
         form.add_error(None, _("Förslaget tar inte längre emot underskrifter."))
         return public.detail(request, box, proposal_id, sign_form=form, status=409)
-    messages.success(
-        request,
-        _(
+    return redirect(url + "tack/")
+
+
+def signed(request, box, proposal_id):
+    """Where the sign form leads (as on the UK petitions site): the same page for
+    everyone, with no message in the session, so the page cache can serve it."""
+    if not box.proposals.public().filter(pk=proposal_id).exists():
+        raise Http404
+    context = {
+        "title": _("Kontrollera din e-post"),
+        "text": _(
             "Tack! Vi har skickat ett mejl till dig. Din underskrift räknas när du "
             "klickat på länken i mejlet."
         ),
-    )
-    return redirect(url)
+        "proposal_link": proposal_url(box, proposal_id, request),
+    }
+    return render(request, box, "proposals/message.html", context)
 
 
 CONFIRM_MESSAGES = {

@@ -28,12 +28,16 @@ def sign(client, proposal, **overrides):
 def test_signature_counts_only_after_confirmation(client, open_proposal):
     response = sign(client, open_proposal)
     assert response.status_code == 302
-    page = client.get(response["Location"]).content.decode()
-    assert "Din underskrift räknas när du" in page
+    assert response["Location"] == open_proposal.get_url() + "tack/"
+    thanks = client.get(response["Location"])
+    assert thanks.status_code == 200
+    assert "Din underskrift räknas när du" in thanks.content.decode()
+    assert f'href="{open_proposal.get_url()}"' in thanks.content.decode()
     signature = Signature.objects.get()
     assert signature.confirmed_at is None
     open_proposal.refresh_from_db()
     assert open_proposal.signature_count == 0
+    page = client.get(open_proposal.get_url()).content.decode()
     assert "Bertil Bengtsson" not in page  # not public before confirmation
 
     confirm = link_containing("/bekrafta-underskrift/", to="bertil.privat@example.org")
@@ -297,3 +301,8 @@ def test_signing_writes_nothing_to_wagtails_reference_index(client, open_proposa
     lifecycle.confirm_signature(signature.pk)
     signature_type = ContentType.objects.get_for_model(Signature)
     assert not ReferenceIndex.objects.filter(content_type=signature_type).exists()
+
+
+def test_thanks_page_of_a_proposal_that_is_not_public_is_404(client, open_proposal):
+    Proposal.objects.filter(pk=open_proposal.pk).update(status=Status.IN_MODERATION)
+    assert client.get(open_proposal.get_url() + "tack/").status_code == 404

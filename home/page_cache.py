@@ -11,13 +11,15 @@ to a popular proposal gets the cached page and can still sign on it.
 
 Counts and comments shown on a cached page are at most PAGE_CACHE_SECONDS old; a
 published or unpublished page, a proposal saved through its lifecycle, or a new
-trail entry empties the whole cache at once by bumping a generation number that is
-part of every key (one extra cache read per request)."""
+trail entry empties the whole cache by bumping a generation number that is part of
+every key: at once in the process that made the change, within LOCAL_SECONDS in the
+others (each process reads the generation at most once a second)."""
 
 import functools
 import hashlib
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,11 +60,23 @@ def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+# The generation as this process last read it, trusted for LOCAL_SECONDS: a
+# change made by another process is seen within that time, one made here at once.
+LOCAL_SECONDS = 1.0
+_local = {"value": 0, "until": 0.0}
+
+
 def generation(request=None):
-    """The current cache generation (read once per request, kept on it)."""
+    """The current cache generation (kept on the request, and for LOCAL_SECONDS in
+    this process, so most requests do not ask the cache for it)."""
     if request is not None and hasattr(request, "_delaktig_cache_generation"):
         return request._delaktig_cache_generation
-    value = cache.get(GENERATION_KEY, 0)
+    now = time.monotonic()
+    if _local["until"] > now:
+        value = _local["value"]
+    else:
+        value = cache.get(GENERATION_KEY, 0)
+        _local.update(value=value, until=now + LOCAL_SECONDS)
     if request is not None:
         request._delaktig_cache_generation = value
     return value
@@ -70,6 +84,7 @@ def generation(request=None):
 
 def invalidate(**_kwargs):
     """Make every cached page stale (signal receiver)."""
+    _local["until"] = 0.0
     if not seconds():
         return
     if not cache.add(GENERATION_KEY, 1, timeout=None):

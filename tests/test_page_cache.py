@@ -232,3 +232,13 @@ def test_a_new_trail_entry_empties_the_cache(proposal, box):
     assert anonymous_get(box.url)[HEADER] == "hit"
     lifecycle.add_status_update(proposal, text="Vi tittar på platsen i maj.")
     assert anonymous_get(box.url)[HEADER] == "miss"
+
+
+def test_a_change_made_by_another_process_is_seen_within_a_second(site, monkeypatch):
+    anonymous_get("/")
+    assert anonymous_get("/")[HEADER] == "hit"
+    cache.set(page_cache.GENERATION_KEY, 99, timeout=None)  # another process's bump
+    assert anonymous_get("/")[HEADER] == "hit"  # this process trusts its copy ...
+    later = time.monotonic() + page_cache.LOCAL_SECONDS + 0.1
+    monkeypatch.setattr(time, "monotonic", lambda: later)
+    assert anonymous_get("/")[HEADER] == "miss"  # ... for at most LOCAL_SECONDS

@@ -9,7 +9,8 @@ blanked before storing and filled in anew for each visitor it is served to, and 
 CSRF cookie is set as Django's CSRF middleware would set it. So a first-time visitor
 to a popular proposal gets the cached page and can still sign on it.
 
-Counts and comments shown on a cached page are at most PAGE_CACHE_SECONDS old; a
+Counts, comments and what signatures set off (like_counts) shown on a cached page
+are at most PAGE_CACHE_SECONDS old; a
 published or unpublished page, a proposal saved through its lifecycle, or a new
 trail entry empties the whole cache by bumping a generation number that is part of
 every key: at once in the process that made the change, within LOCAL_SECONDS in the
@@ -20,6 +21,8 @@ import hashlib
 import logging
 import re
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -82,8 +85,26 @@ def generation(request=None):
     return value
 
 
+_like_counts = ContextVar("page_cache_like_counts", default=False)
+
+
+@contextmanager
+def like_counts():
+    """Inside this block, changes do not empty the cache: they show on cached pages
+    within PAGE_CACHE_SECONDS, as counts do. For what a signature sets off (the
+    half-way and threshold entries, the referral): emptying the whole cache at every
+    line crossed would cost a full render of every page during a signing peak."""
+    token = _like_counts.set(True)
+    try:
+        yield
+    finally:
+        _like_counts.reset(token)
+
+
 def invalidate(**_kwargs):
     """Make every cached page stale (signal receiver)."""
+    if _like_counts.get():
+        return
     _local["until"] = 0.0
     if not seconds():
         return

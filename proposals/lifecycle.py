@@ -24,6 +24,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from home import page_cache
 from proposals import audit, notifications
 from proposals.constants import (
     RESPONSE_EDIT_WINDOW_HOURS,
@@ -578,10 +579,12 @@ def _add_to_count(locked, delta):
     # changed the count since: no need to read it back.
     locked.signature_count = previous + delta
     if delta > 0 and locked.status == Status.OPEN:
-        if locked.signature_count >= (locked.threshold or 0) > 0:
-            _refer(locked)
-        else:
-            _milestones(locked, previous)
+        # What a signature sets off reaches cached pages as its count does.
+        with page_cache.like_counts():
+            if locked.signature_count >= (locked.threshold or 0) > 0:
+                _refer(locked)
+            else:
+                _milestones(locked, previous)
 
 
 def sign(proposal, *, flagged=False, ip_address=None, request=None, **data):

@@ -242,3 +242,26 @@ def test_a_change_made_by_another_process_is_seen_within_a_second(site, monkeypa
     later = time.monotonic() + page_cache.LOCAL_SECONDS + 0.1
     monkeypatch.setattr(time, "monotonic", lambda: later)
     assert anonymous_get("/")[HEADER] == "miss"  # ... for at most LOCAL_SECONDS
+
+
+def test_a_threshold_crossed_by_signing_shows_with_the_counts(
+    proposal, box, monkeypatch
+):
+    """A signature that refers the proposal does not empty the cache: the referral
+    shows when the counts do; a communicator's change shows at once."""
+    add_signatures(proposal, 999)  # the threshold is 1000
+    path = proposal_path(box, proposal)
+    anonymous_get(path)
+    assert anonymous_get(path)[HEADER] == "hit"
+    last = lifecycle.sign(proposal, name="Eva", email="eva@example.org")
+    assert lifecycle.confirm_signature(last.pk) == lifecycle.CONFIRMED
+    proposal.refresh_from_db()
+    assert proposal.status == "referred"
+    assert anonymous_get(path)[HEADER] == "hit"
+    later = time.time() + 31
+    monkeypatch.setattr(locmem.time, "time", lambda: later)
+    fresh = anonymous_get(path)
+    assert fresh[HEADER] == "miss"
+    assert "Lämnat till kommunen" in fresh.content.decode()
+    lifecycle.add_status_update(proposal, text="Nämnden tar upp förslaget i maj.")
+    assert anonymous_get(path)[HEADER] == "miss"

@@ -46,7 +46,12 @@ def pages(conn):
         "listing page 50": f"{box}?sort=newest&page=50",
         "proposal (long trail)": f"{box}forslag/{long_trail}/",
         "dialogue": dialogue,
+        # The generator's texts draw from 29 words, so each is in ~3/4 of all
+        # proposals (the worst case: every match is ranked); a place name is in
+        # ~1/6 of the titles; the last matches nothing.
         "search (Swedish)": "/sok/?q=cykelbanan",
+        "search (word in 1/6)": "/sok/?q=kusten",
+        "search (no match)": "/sok/?q=simbass%C3%A4ng",
     }
 
 

@@ -174,9 +174,13 @@ def _served(request, stored):
         csrf = CsrfViewMiddleware(lambda request: response)
         csrf.process_request(request)  # the visitor's own secret, if they have one
 
+        values = {}  # one value per field and page, as a rendered page has
+
         def fill(match):
-            value = FRESH_FIELDS[match.group(2).decode()](request)
-            return match.group(1) + value.encode() + match.group(3)
+            name = match.group(2).decode()
+            if name not in values:
+                values[name] = FRESH_FIELDS[name](request).encode()
+            return match.group(1) + values[name] + match.group(3)
 
         response.content = _fresh_input_re().sub(fill, stored["content"])
         csrf.process_response(request, response)  # sets the cookie when used

@@ -6,7 +6,7 @@ locking everyone out), and every failure is logged."""
 
 import logging
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("delaktig.cache")
@@ -24,7 +24,26 @@ def _fallback(method, default):
     return wrapper
 
 
+class ReusedClient(RedisCacheClient):
+    """One redis.Redis per connection pool and process, not one per operation:
+    building one (with its table of response callbacks) cost ~0.2 ms, a quarter of
+    a page served from the page cache. redis.Redis is safe to share between
+    threads; the connections stay in the pool."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClient
+
     get_many = _fallback(RedisCache.get_many, {})
     has_key = _fallback(RedisCache.has_key, False)
     set = _fallback(RedisCache.set, None)

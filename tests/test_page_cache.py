@@ -100,6 +100,8 @@ def test_page_with_a_form_is_served_with_each_visitors_own_token(proposal, box):
     assert second[HEADER] == "hit"
     first_token = TOKEN.search(first.content.decode()).group(1)
     second_token = TOKEN.search(second.content.decode()).group(1)
+    # Sign form and comment form: one token for the page, as Django renders it.
+    assert TOKEN.findall(second.content.decode()) == [second_token] * 2
     assert first_token and second_token and first_token != second_token
     assert first_token.encode() not in second.content
     cookie = second.cookies[settings.CSRF_COOKIE_NAME]

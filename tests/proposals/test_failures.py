@@ -1,6 +1,7 @@
 """When mail, cache or database fail, residents' actions still behave."""
 
 import logging
+import os
 from unittest import mock
 
 import pytest
@@ -97,3 +98,28 @@ def test_database_error_while_signing_leaves_nothing_half_saved(client, open_pro
         client.post(sign_url(open_proposal), sign_data())
     assert Signature.objects.filter(proposal=open_proposal).count() == 0
     assert Proposal.objects.get(pk=open_proposal.pk).signature_count == before
+
+
+@pytest.fixture
+def live_redis_url():
+    """The machine's Redis (REDIS_URL, or the usual local port), if it runs."""
+    import redis
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError:
+        pytest.skip(f"Redis not running at {url}")
+    return url
+
+
+def test_the_redis_cache_reuses_one_client_per_pool(live_redis_url):
+    from delaktig_site.cache import ResilientRedisCache
+
+    cache = ResilientRedisCache(live_redis_url, {"KEY_PREFIX": "delaktig-test"})
+    first = cache._cache.get_client(write=True)
+    assert cache._cache.get_client(write=True) is first
+    cache.set("reuse", {"page": 1}, timeout=5)
+    assert cache.get("reuse") == {"page": 1}
+    assert cache._cache.get_client(write=True) is first
+    cache.delete("reuse")

@@ -13,7 +13,7 @@ from django.core.cache.backends import locmem
 from django.test import Client, RequestFactory
 from django.utils import translation
 
-from home import page_cache
+from home import page_cache, shared_cache
 from home.models import HomePage
 from proposals import lifecycle
 from proposals.forms import STARTED_SALT
@@ -30,6 +30,7 @@ HEADER = page_cache.HEADER
 @pytest.fixture(autouse=True)
 def cache_on(settings):
     cache.clear()
+    shared_cache.forget_local()
     settings.PAGE_CACHE_SECONDS = 30
     settings.PROPOSALS_MIN_FILL_SECONDS = 0
     yield

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
-from home import page_cache
+from home import page_cache, shared_cache
 from home.models import MunicipalitySettings
 from proposals.models import SuggestionBoxPage
 from tests.proposals.factories import make_box
@@ -19,6 +19,7 @@ SITE_QUERY = "wagtailcore_site"
 @pytest.fixture(autouse=True)
 def cache_on(settings):
     cache.clear()
+    shared_cache.forget_local()
     settings.PAGE_CACHE_SECONDS = 30
     yield
     cache.clear()
@@ -134,3 +135,12 @@ def test_a_restricted_section_stays_restricted(box):
     for _ in range(2):
         assert logged_in_get(box.url).status_code == 302
         assert Client().get(box.url).status_code == 302
+
+
+def test_each_use_gets_its_own_copy(site):
+    """What a process keeps is unpickled anew for every use: a request changing an
+    object it got (Wagtail sets attributes on pages and sites) cannot affect the
+    next request."""
+    first = shared_cache.remember(None, "copy-test", lambda: {"menu": ["a"]})
+    first["menu"].append("changed")
+    assert shared_cache.remember(None, "copy-test", lambda: None) == {"menu": ["a"]}

@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home import shared_cache
@@ -21,13 +21,22 @@ class SharedViewRestrictionsMixin:
     remembered (a restriction saved or deleted, or a page moved, empties it)."""
 
     def get_view_restrictions(self):
-        restrictions = super().get_view_restrictions()
         if not shared_cache.enabled() or self.pk is None:
-            return restrictions
+            return super().get_view_restrictions()
+        # Wagtail's queryset is built from the ancestors (a query of its own), so
+        # it is built only when the answer is not known.
         restricted = shared_cache.remember(
-            None, f"restricted:{self.pk}", restrictions.exists
+            None,
+            f"restricted:{self.pk}",
+            lambda: (
+                super(SharedViewRestrictionsMixin, self)
+                .get_view_restrictions()
+                .exists()
+            ),
         )
-        return restrictions if restricted else restrictions.none()
+        if restricted:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
 
 def _specific_child(page, slug):

@@ -98,13 +98,15 @@ def can_transition(proposal, target):
     return target in ALLOWED_TRANSITIONS.get(proposal.status, set())
 
 
-def _locked(proposal_or_id):
+def _locked(proposal_or_id, *, with_box=True):
+    """The proposal, its row locked until the transaction ends. Without the box
+    for the confirmation, the hottest path: only a referral needs it, and then
+    reads it."""
     pk = getattr(proposal_or_id, "pk", proposal_or_id)
-    return (
-        Proposal.objects.select_for_update(of=("self",))
-        .select_related("box")
-        .get(pk=pk)
-    )
+    proposals = Proposal.objects.select_for_update(of=("self",))
+    if with_box:
+        proposals = proposals.select_related("box")
+    return proposals.get(pk=pk)
 
 
 def _sync(original, locked):
@@ -620,7 +622,7 @@ def confirm_signature(signature, *, now=None):
         signature = Signature.objects.select_related("proposal").get(pk=signature)
     signature_id = signature.pk
     enforce_deadline(signature.proposal)
-    locked = _locked(signature.proposal_id)
+    locked = _locked(signature.proposal_id, with_box=False)
     signature = Signature.objects.select_for_update().get(pk=signature_id)
     if signature.confirmed_at is not None:
         return ALREADY_CONFIRMED

@@ -3,6 +3,8 @@ and the first routing step come from the shared cache (home/shared_cache.py), an
 change at once when an editor changes a site or its settings, publishes, unpublishes
 or restricts a page."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -145,3 +147,22 @@ def test_each_use_gets_its_own_copy(site):
     first = shared_cache.remember(None, "copy-test", lambda: {"menu": ["a"]})
     first["menu"].append("changed")
     assert shared_cache.remember(None, "copy-test", lambda: None) == {"menu": ["a"]}
+
+
+def test_the_logo_is_rendered_once_and_follows_a_new_image(site):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    settings_ = MunicipalitySettings.for_site(site)
+    settings_.logo = Image.objects.create(title="Vapen", file=get_test_image_file())
+    settings_.save()
+    first = logged_in_get("/").content.decode()
+    assert 'class="site-brand__logo"' in first and 'alt=""' in first
+    assert logged_in_get("/").content.decode() == first
+    settings_.logo = Image.objects.create(
+        title="Nytt vapen", file=get_test_image_file(filename="nytt.png")
+    )
+    settings_.save()
+    second = logged_in_get("/").content.decode()
+    src = re.compile(r'<img[^>]*class="site-brand__logo"[^>]*>')
+    assert src.search(first).group(0) != src.search(second).group(0)

@@ -27,7 +27,8 @@ def pages(conn):
     box = box_path(conn)
     with conn.cursor() as cursor:
         cursor.execute(
-            "SELECT p.id FROM proposals_proposal p WHERE p.status = 'open' "
+            "SELECT p.id FROM proposals_proposal p WHERE p.status IN "
+            "('open', 'referred', 'answered', 'closed_unsupported') "
             "ORDER BY (SELECT count(*) FROM proposals_feedbackentry f "
             "WHERE f.proposal_id = p.id) DESC LIMIT 1"
         )

@@ -2,7 +2,6 @@
 form start time, messages, session, language or logged-in state to another, serves
 pages with forms that still work, and goes stale on time and on publishing."""
 
-import re
 import time
 
 import pytest
@@ -23,6 +22,7 @@ from tests.proposals.factories import (
     make_proposal,
     make_topic,
 )
+from tests.proposals.helpers import CSRF_TOKEN, STARTED, sign_form_data
 
 HEADER = page_cache.HEADER
 
@@ -68,26 +68,15 @@ def test_off_when_seconds_is_zero(site, settings):
     assert HEADER not in anonymous_get("/")
 
 
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
-STARTED = re.compile(r'name="started" value="([^"]*)"')
-
-
 def proposal_path(box, proposal):
     return box.url + box.reverse_subpage("proposal_view", args=[proposal.pk])
 
 
 def sign_with(client, page, box, proposal, email):
     """Post the sign form with the values the page gave, CSRF checks on."""
-    text = page.content.decode()
     return client.post(
         box.url + box.reverse_subpage("sign_view", args=[proposal.pk]),
-        {
-            "csrfmiddlewaretoken": TOKEN.search(text).group(1),
-            "started": STARTED.search(text).group(1),
-            "name": "Eva",
-            "email": email,
-            "consent": "on",
-        },
+        sign_form_data(page.content.decode(), email),
     )
 
 
@@ -99,10 +88,10 @@ def test_page_with_a_form_is_served_with_each_visitors_own_token(proposal, box):
     second_client = Client(enforce_csrf_checks=True)
     second = second_client.get(path)
     assert second[HEADER] == "hit"
-    first_token = TOKEN.search(first.content.decode()).group(1)
-    second_token = TOKEN.search(second.content.decode()).group(1)
+    first_token = CSRF_TOKEN.search(first.content.decode()).group(1)
+    second_token = CSRF_TOKEN.search(second.content.decode()).group(1)
     # Sign form and comment form: one token for the page, as Django renders it.
-    assert TOKEN.findall(second.content.decode()) == [second_token] * 2
+    assert CSRF_TOKEN.findall(second.content.decode()) == [second_token] * 2
     assert first_token and second_token and first_token != second_token
     assert first_token.encode() not in second.content
     cookie = second.cookies[settings.CSRF_COOKIE_NAME]

@@ -5,7 +5,6 @@ Checks exactness only, never timing. Concurrent on PostgreSQL; one signer at a t
 on SQLite (which serialises writers anyway)."""
 
 import http.cookiejar
-import re
 import threading
 import urllib.error
 import urllib.parse
@@ -19,11 +18,10 @@ from django.db.models import Count, Q
 from proposals import tokens
 from proposals.models import Proposal, Signature
 from tests.proposals.factories import make_box, make_proposal, make_topic
+from tests.proposals.helpers import sign_form_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-STARTED = re.compile(r'name="started" value="([^"]+)"')
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SIGNERS = 4 if settings.IS_POSTGRES else 1
 ROUNDS = 4
 
@@ -60,13 +58,7 @@ class Resident:
         assert status == 200
         sent = self.post(
             box.url + box.reverse_subpage("sign_view", args=[proposal.pk]),
-            {
-                "csrfmiddlewaretoken": CSRF.search(html).group(1),
-                "started": STARTED.search(html).group(1),
-                "name": "Bänk Testare",
-                "email": email,
-                "consent": "on",
-            },
+            sign_form_data(html, email, name="Bänk Testare"),
         )
         assert sent == 302
         # The link the e-mail holds, made the way the e-mail makes it.

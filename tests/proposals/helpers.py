@@ -10,6 +10,8 @@ from proposals.constants import Area
 from proposals.forms import STARTED_SALT
 
 LINK = re.compile(r"https?://\S+")
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
+STARTED = re.compile(r'name="started" value="([^"]*)"')
 
 
 def links_in_last_mail(to=None):
@@ -25,6 +27,18 @@ def link_containing(fragment, to=None):
 def started(seconds_ago=60):
     """The form's signed start time, as if the page was opened a while ago."""
     return signing.dumps(time.time() - seconds_ago, salt=STARTED_SALT)
+
+
+def sign_form_data(html, email, name="Eva"):
+    """What a resident posts from the sign form of a page: the CSRF token and the
+    start time the page gave, and their name and address."""
+    return {
+        "csrfmiddlewaretoken": CSRF_TOKEN.search(html).group(1),
+        "started": STARTED.search(html).group(1),
+        "name": name,
+        "email": email,
+        "consent": "on",
+    }
 
 
 def submit_data(topic_obj, **overrides):

@@ -257,3 +257,20 @@ def test_a_threshold_crossed_by_signing_shows_with_the_counts(
     assert "Lämnat till kommunen" in fresh.content.decode()
     lifecycle.add_status_update(proposal, text="Nämnden tar upp förslaget i maj.")
     assert anonymous_get(path)[HEADER] == "miss"
+
+
+def test_templates_put_the_csrf_token_only_in_the_hidden_input():
+    """The cache blanks the token where {% csrf_token %} puts it; a token printed
+    anywhere else ({{ csrf_token }}) would be stored and shown to other visitors."""
+    from pathlib import Path
+
+    root = Path(settings.BASE_DIR)
+    templates = [
+        path
+        for path in root.rglob("*.html")
+        if ".venv" not in path.parts and "node_modules" not in path.parts
+    ]
+    assert len(templates) > 20
+    for path in templates:
+        text = path.read_text()
+        assert text.count("csrf_token") == text.count("{% csrf_token %}"), path

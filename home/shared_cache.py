@@ -5,11 +5,13 @@ restricted.
 
 Everything is kept under the page cache's generation, so whatever empties the page
 cache (publishing, unpublishing, moving or deleting a page, a view restriction, a
-site or its settings saved) makes it stale, and for at most PAGE_CACHE_SECONDS
-otherwise. Each process also keeps what it read, pickled, for as long (at most
-LOCAL_ENTRIES keys): the key holds the generation, which the process re-reads at
-least once a second, so this adds no staleness and saves a Redis round trip per
-lookup. Every use unpickles a fresh copy: no object is shared between requests.
+site or its settings saved) makes it stale; otherwise an entry lives
+PAGE_CACHE_SECONDS in Redis. Each process also keeps what it read, pickled, for
+PAGE_CACHE_SECONDS from the read (at most LOCAL_ENTRIES keys), so an entry can be
+used up to twice that long; the key holds the generation, which the process re-reads
+at least once a second, so what empties the cache still reaches it within a second.
+This saves a Redis round trip per lookup. Every use unpickles a fresh copy: no
+object is shared between requests.
 (Should Redis be emptied, its generation starts again from 0, and a process may
 use what it kept under those keys until they expire.) With the page cache off,
 nothing is shared."""

@@ -12,10 +12,15 @@ from . import public
 from .base import bad_link, message_page, proposal_url, render
 
 
-def sign(request, box, proposal_id):
+def _public_proposal(box, proposal_id):
     proposal = box.proposals.public().filter(pk=proposal_id).first()
     if proposal is None:
         raise Http404
+    return proposal
+
+
+def sign(request, box, proposal_id):
+    proposal = _public_proposal(box, proposal_id)
     url = proposal_url(box, proposal.pk, request)
     if request.method != "POST":
         return redirect(url + "#skriv-under")
@@ -41,8 +46,7 @@ def sign(request, box, proposal_id):
 def signed(request, box, proposal_id):
     """Where the sign form leads (as on the UK petitions site): the same page for
     everyone, with no message in the session, so the page cache can serve it."""
-    if not box.proposals.public().filter(pk=proposal_id).exists():
-        raise Http404
+    _public_proposal(box, proposal_id)
     context = {
         "title": _("Kontrollera din e-post"),
         "text": _(

@@ -77,12 +77,14 @@ def wrk(url, seconds, connections, headers=()):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def run(conn, cache_seconds, seconds, connections, workers, headers=()):
+def run(conn, cache_seconds, seconds, connections, workers, headers=(), only=None):
     env = bench_env(DELAKTIG_PAGE_CACHE_SECONDS=cache_seconds)
     collectstatic(env)
     results = {}
     with gunicorn(env, workers=workers) as base:
         for name, path in pages(conn).items():
+            if only and name not in only:
+                continue
             # One warm-up request fills the cache (when on) and the workers' imports.
             wrk(base + path, 1, 1, headers)
             results[name] = {
@@ -103,6 +105,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--page", action="append", help="only these pages (names)")
+    parser.add_argument("--name", help="result file name (default browse-cache-X)")
     args = parser.parse_args()
     env = bench_env()
     conn = connect(env["DATABASE_URL"])
@@ -113,10 +117,16 @@ def main():
         seconds = 0 if setting == "off" else args.cache_seconds
         headers = ["Cookie: sessionid=bench-visitor"] if setting == "bypass" else []
         result[f"cache {setting}"] = run(
-            conn, seconds, args.seconds, args.connections, args.workers, headers
+            conn,
+            seconds,
+            args.seconds,
+            args.connections,
+            args.workers,
+            headers,
+            args.page,
         )
     result["machine_after"] = machine()
-    save(f"browse-cache-{args.cache}", result)
+    save(args.name or f"browse-cache-{args.cache}", result)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,11 @@ restricted.
 Everything is kept under the page cache's generation, so whatever empties the page
 cache (publishing, unpublishing, moving or deleting a page, a view restriction, a
 site or its settings saved) makes it stale; otherwise an entry lives
-PAGE_CACHE_SECONDS in Redis. Each process also keeps what it read, pickled, for
-PAGE_CACHE_SECONDS from the read (at most LOCAL_ENTRIES keys), so an entry can be
-used up to twice that long; the key holds the generation, which the process re-reads
-at least once a second, so what empties the cache still reaches it within a second.
-This saves a Redis round trip per lookup. Every use unpickles a fresh copy: no
-object is shared between requests.
+PAGE_CACHE_SECONDS from when it was made. Each process also keeps what it read,
+pickled, until that same moment (at most LOCAL_ENTRIES keys), which saves a Redis
+round trip per lookup; the key holds the generation, which the process re-reads at
+least once a second, so what empties the cache still reaches it within a second.
+Every use unpickles a fresh copy: no object is shared between requests.
 (Should Redis be emptied, its generation starts again from 0, and a process may
 use what it kept under those keys until they expire.) With the page cache off,
 nothing is shared."""
@@ -35,7 +34,7 @@ def remember(request, name, make, *, keep_none=True):
     """make(), or what it gave for `name` earlier in this generation."""
     if not enabled():
         return make()
-    key = f"shared:{page_cache.generation(request)}:{name}"
+    key = f"shared:v2:{page_cache.generation(request)}:{name}"
     now = time.monotonic()
     local = _local.get(key)
     if local is not None and local[0] > now:
@@ -45,12 +44,13 @@ def remember(request, name, make, *, keep_none=True):
         value = make()
         if value is None and not keep_none:
             return None
-        found = (value,)
+        found = (value, time.time() + page_cache.seconds())
         cache.set(key, found, timeout=page_cache.seconds())
+    value, expires = found
     if len(_local) >= LOCAL_ENTRIES:
         _local.clear()
-    _local[key] = (now + page_cache.seconds(), pickle.dumps(found[0]))
-    return found[0]
+    _local[key] = (now + expires - time.time(), pickle.dumps(value))
+    return value
 
 
 def forget_local():

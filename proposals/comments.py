@@ -30,19 +30,21 @@ def register_moderator():
         moderator.register(Proposal, ProposalCommentModerator)
 
 
-def comments_for(proposal):
-    """Published comments, threads in order, each marked if a politician wrote it."""
+def comments_for(proposal, box):
+    """Published comments, threads in order, each marked if a politician wrote it
+    (box: the proposal's suggestion box, which the caller has at hand)."""
     comments = list(
         published_comments(proposal)
         .select_related("user")
         .order_by("thread_id", "order")
     )
     user_ids = {c.user_id for c in comments if c.user_id}
-    bylines = {
-        profile.user_id: profile.byline
-        for profile in PoliticianProfile.objects.filter(user_id__in=user_ids)
-    }
-    box = proposal.box
+    bylines = {}
+    if user_ids:
+        bylines = {
+            profile.user_id: profile.byline
+            for profile in PoliticianProfile.objects.filter(user_id__in=user_ids)
+        }
     box_url = box.get_url()
     for comment in comments:
         comment.politician_byline = bylines.get(comment.user_id, "")

@@ -654,6 +654,8 @@ def withdraw_signature(signature_id):
     signature.delete()
     if counted:
         _add_to_count(locked, -1)
+        if signature.show_name:
+            page_cache.invalidate()  # the name leaves every page at once
     return locked
 
 

@@ -3,9 +3,12 @@
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django_comments import get_form as get_comment_form
 
+from home import shared_cache
 from proposals import lifecycle
 from proposals.comments import comments_for
 from proposals.constants import Sort
@@ -75,6 +78,34 @@ def _public_dialogue(proposal):
     return DialoguePage.objects.live().public().filter(pk=proposal.dialogue_id).first()
 
 
+def _signers_and_trail(request, box, proposal):
+    """The signers' names and the public trail: the longest part of the page to
+    render (a popular proposal shows 200 names and can have dozens of entries) and
+    the same for every visitor, so it is shared between requests while the page
+    cache is on (home/shared_cache.py). A new public trail entry, a withdrawn name or
+    anything else that empties the page cache shows at once; new names, like the
+    entries a signature sets off, within PAGE_CACHE_SECONDS on a rendered page (twice
+    that on a page served from the page cache, which may hold an older copy)."""
+
+    def make():
+        signers = (
+            proposal.signatures.filter(
+                confirmed_at__isnull=False, flagged=False, show_name=True
+            )
+            .order_by("-confirmed_at", "-pk")
+            .values_list("name", flat=True)[:MAX_SIGNER_NAMES]
+        )
+        context = {
+            "signer_names": list(signers),
+            "trail": entries_for_display(proposal, request),
+            "trail_feed_url": proposal_url(box, proposal.pk, request) + "flode/",
+        }
+        return render_to_string("proposals/includes/signers_and_trail.html", context)
+
+    name = f"proposal-signers-trail:{get_language()}:{proposal.pk}"
+    return shared_cache.remember(request, name, make)
+
+
 def detail(request, box, proposal_id, sign_form=None, status=200):
     proposal = box.proposals.select_related("topic").filter(pk=proposal_id).first()
     if proposal is None:
@@ -82,20 +113,12 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
     lifecycle.enforce_deadline(proposal)
     if not proposal.is_public:
         raise Http404
-    signers = (
-        proposal.signatures.filter(
-            confirmed_at__isnull=False, flagged=False, show_name=True
-        )
-        .order_by("-confirmed_at", "-pk")
-        .values_list("name", flat=True)[:MAX_SIGNER_NAMES]
-    )
     context = {
         "proposal": proposal,
         "dialogue": _public_dialogue(proposal),
         "proposal_url": proposal_url(box, proposal.pk, request),
-        "signer_names": list(signers),
-        "trail": entries_for_display(proposal, request),
-        "comments": comments_for(proposal),
+        "signers_and_trail": _signers_and_trail(request, box, proposal),
+        "comments": comments_for(proposal, box),
         "comment_form": get_comment_form()(proposal)
         if proposal.comments_open
         else None,

@@ -14,13 +14,20 @@ are at most PAGE_CACHE_SECONDS old; a
 published or unpublished page, a proposal saved through its lifecycle, or a new
 trail entry empties the whole cache by bumping a generation number that is part of
 every key: at once in the process that made the change, within LOCAL_SECONDS in the
-others (each process reads the generation at most once a second)."""
+others (each process reads the generation at most once a second).
+
+Each process also keeps the pages it served (at most LOCAL_PAGES, the least recently
+used go first) until the moment their Redis entry expires, under the same key, so a
+hit costs no Redis round trip and no unpickling, and a page is never older than the
+Redis entry would be. The stored page is kept split at its per-visitor values, so a
+hit fills them in without searching the page."""
 
 import functools
 import hashlib
 import logging
 import re
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -37,6 +44,7 @@ GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
 ALLOWED_VARY = {"cookie", "accept-language"}
 MAX_URL_LENGTH = 500
+LOCAL_PAGES = 200
 CSRF_FIELD = "csrfmiddlewaretoken"
 
 # Hidden inputs whose value belongs to one visitor: name -> function(request) -> str.
@@ -149,43 +157,75 @@ def _key(request):
         translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     )
     url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pagecache:{generation(request)}:{language}:{url}"
+    return f"pagecache:v2:{generation(request)}:{language}:{url}"
 
 
 def _stored(response):
-    """What is kept of a response: no cookie, no per-visitor value."""
+    """What is kept of a response: no cookie, no per-visitor value. `parts` is the
+    content split at the per-visitor values: text, field name, text, ..., text."""
     if hasattr(response, "render") and callable(response.render):
         response.render()
-    content, blanked = _fresh_input_re().subn(rb"\1\3", response.content)
+    parts = _fresh_input_re().split(response.content)
+    # re.split gives text, group 1, group 2, group 3, text, ... per match.
+    split = [parts[0]]
+    for at in range(1, len(parts), 4):
+        start, name, end, text = parts[at : at + 4]
+        split[-1] += start
+        split.extend([name.decode(), end + text])
     headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
     return {
         "status": response.status_code,
         "headers": headers,
-        "content": content,
-        "fresh": blanked > 0,
+        "parts": split,
+        "expires": time.time() + seconds(),
     }
 
 
 def _served(request, stored):
-    response = HttpResponse(stored["content"], status=stored["status"])
+    parts = stored["parts"]
+    response = HttpResponse(
+        parts[0] if len(parts) == 1 else b"", status=stored["status"]
+    )
     for name, value in stored["headers"]:
         response[name] = value
-    if stored["fresh"]:
+    if len(parts) > 1:
         csrf = CsrfViewMiddleware(lambda request: response)
         csrf.process_request(request)  # the visitor's own secret, if they have one
-
         values = {}  # one value per field and page, as a rendered page has
-
-        def fill(match):
-            name = match.group(2).decode()
+        for name in parts[1::2]:
             if name not in values:
                 values[name] = FRESH_FIELDS[name](request).encode()
-            return match.group(1) + values[name] + match.group(3)
-
-        response.content = _fresh_input_re().sub(fill, stored["content"])
+        filled = [values[part] if i % 2 else part for i, part in enumerate(parts)]
+        response.content = b"".join(filled)
         csrf.process_response(request, response)  # sets the cookie when used
     response[HEADER] = "hit"
     return response
+
+
+_pages = OrderedDict()  # key -> stored page, this process's copies
+
+
+def _local_copy(key):
+    stored = _pages.get(key)
+    if stored is None:
+        return None
+    if stored["expires"] <= time.time():
+        del _pages[key]
+        return None
+    _pages.move_to_end(key)
+    return stored
+
+
+def _keep(key, stored):
+    _pages[key] = stored
+    if len(_pages) > LOCAL_PAGES:
+        _pages.popitem(last=False)
+
+
+def forget_local():
+    """Drop this process's copies of pages and of the generation (for tests)."""
+    _pages.clear()
+    _local["until"] = 0.0
 
 
 class AnonymousPageCacheMiddleware:
@@ -202,11 +242,17 @@ class AnonymousPageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        stored = cache.get(key)
+        stored = _local_copy(key)
+        if stored is None:
+            stored = cache.get(key)
+            if isinstance(stored, dict):
+                _keep(key, stored)
         if isinstance(stored, dict):
             return _served(request, stored)
         response = self.get_response(request)
         if _cacheable_response(response):
-            cache.set(key, _stored(response), timeout=seconds())
+            stored = _stored(response)
+            cache.set(key, stored, timeout=seconds())
+            _keep(key, stored)
             response[HEADER] = "miss"
         return response

@@ -7,10 +7,19 @@ import shutil
 import pytest
 
 from home import demo as home_demo
+from home import page_cache, shared_cache
 
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 )
+
+
+@pytest.fixture(autouse=True)
+def _no_local_cache_copies():
+    """Each test starts with no page or shared entry kept in this process from an
+    earlier test (the keys repeat once the cache is emptied)."""
+    page_cache.forget_local()
+    shared_cache.forget_local()
 
 
 @pytest.fixture

@@ -3,7 +3,10 @@
 Wagtail finds the Site with one query per request (by host name and port) and then
 reads the site's root page. Wagtail keeps the Site it found on
 request._wagtail_site (documented on Site.find_for_request); this middleware fills
-that in from the shared cache, root page included."""
+that in from the shared cache, root page included. Likewise the sites' root paths,
+which every page URL is made from: Wagtail reads them from Django's cache once per
+request (request._wagtail_cached_site_root_paths, see Page._get_site_root_paths),
+here they come from this process's copy."""
 
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -29,5 +32,8 @@ class CachedSiteMiddleware:
                 request,
                 f"site:{hostname}:{request.get_port()}",
                 lambda: _find_with_root(request),
+            )
+            request._wagtail_cached_site_root_paths = shared_cache.remember(
+                request, "site-root-paths", Site.get_site_root_paths
             )
         return self.get_response(request)

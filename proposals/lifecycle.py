@@ -606,40 +606,54 @@ def sign(proposal, *, flagged=False, ip_address=None, request=None, **data):
     return signature
 
 
-@transaction.atomic
 def confirm_signature(signature, *, now=None):
     """Count a signature (an id, or an instance read with its proposal) once its
     e-mail link is clicked.
 
     The proposal row is locked first, so confirmations queue up; the unique
     constraint on (proposal, normalised e-mail) among confirmed signatures is the
-    backstop that makes a second signature by the same person impossible.
+    backstop that makes a second signature by the same person impossible (the
+    confirmation then fails as a whole and the signature is removed).
 
     The hot row is locked once, and only the counting statements run under the lock
     (the deadline is read without a lock unless it has passed; e-mails are queued on
     commit), so confirmations on one popular proposal queue only briefly."""
     if isinstance(signature, int):
         signature = Signature.objects.select_related("proposal").get(pk=signature)
-    signature_id = signature.pk
+    try:
+        return _confirm(signature, now or timezone.now())
+    except IntegrityError:
+        Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).delete()
+        return DUPLICATE
+
+
+@transaction.atomic
+def _confirm(signature, now):
     enforce_deadline(signature.proposal)
     locked = _locked(signature.proposal_id, with_box=False)
-    signature = Signature.objects.select_for_update().get(pk=signature_id)
-    if signature.confirmed_at is not None:
-        return ALREADY_CONFIRMED
+    # One statement confirms it if nothing changed since it was read: still
+    # unconfirmed and flagged as it was (a communicator may have cleared it).
+    confirmed = Signature.objects.filter(
+        pk=signature.pk, confirmed_at__isnull=True, flagged=signature.flagged
+    )
     if not locked.signing_open:
-        return CLOSED
-    try:
-        with transaction.atomic():
-            Signature.objects.filter(pk=signature.pk).update(
-                confirmed_at=now or timezone.now()
-            )
-    except IntegrityError:
-        signature.delete()
-        return DUPLICATE
+        return ALREADY_CONFIRMED if _confirmed_already(signature) else CLOSED
+    if not confirmed.update(confirmed_at=now):
+        current = Signature.objects.select_for_update().get(pk=signature.pk)
+        if current.confirmed_at is not None:
+            return ALREADY_CONFIRMED
+        signature.flagged = current.flagged
+        Signature.objects.filter(pk=signature.pk).update(confirmed_at=now)
     if signature.flagged:
         return CONFIRMED_FLAGGED
     _add_to_count(locked, 1)
     return CONFIRMED
+
+
+def _confirmed_already(signature):
+    return Signature.objects.filter(
+        pk=signature.pk, confirmed_at__isnull=False
+    ).exists()
 
 
 @transaction.atomic

@@ -166,3 +166,20 @@ def test_the_logo_is_rendered_once_and_follows_a_new_image(site):
     second = logged_in_get("/").content.decode()
     src = re.compile(r'<img[^>]*class="site-brand__logo"[^>]*>')
     assert src.search(first).group(0) != src.search(second).group(0)
+
+
+def test_site_root_paths_are_read_once(box, monkeypatch):
+    url = box.url
+    calls = []
+    real = Site.get_site_root_paths
+
+    def counted():
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
+    first = logged_in_get(url).content
+    assert logged_in_get(url).content.count(b"/forslagslada/forslag/") == (
+        first.count(b"/forslagslada/forslag/")
+    )
+    assert len(calls) == 1

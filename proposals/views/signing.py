@@ -6,17 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from proposals import lifecycle, ratelimit, tokens
 from proposals.forms import SignForm
-from proposals.models import Signature
+from proposals.models import Proposal, Signature
 
 from . import public
 from .base import bad_link, message_page, proposal_url, render
 
 
 def _public_proposal(box, proposal_id):
-    proposal = box.proposals.public().filter(pk=proposal_id).first()
-    if proposal is None:
-        raise Http404
-    return proposal
+    try:
+        return box.proposals.public().get(pk=proposal_id)
+    except Proposal.DoesNotExist as error:
+        raise Http404 from error
 
 
 def sign(request, box, proposal_id):

@@ -106,3 +106,39 @@ def test_concurrent_signing_across_the_threshold_refers_once(box, proposal_facto
     assert proposal.status == Status.REFERRED
     assert proposal.trail.filter(status=Status.REFERRED).count() == 1
     assert proposal.signature_count == THREADS  # signing continues after referral
+
+
+def test_many_clicks_on_one_link_at_once_count_once(box, proposal_factory):
+    """A mail scanner and the resident open the link together: each read the
+    signature unconfirmed, one confirmation counts."""
+    box.signature_threshold = 1000
+    box.save()
+    proposal = proposal_factory(Status.OPEN)
+    signature = lifecycle.sign(proposal, name="Eva", email="eva@example.org")
+    clicks = 12
+    barrier = threading.Barrier(clicks)
+    errors = []
+    results = []
+
+    def worker():
+        try:
+            read = Signature.objects.select_related("proposal").get(pk=signature.pk)
+            barrier.wait(timeout=60)
+            results.append(lifecycle.confirm_signature(read))
+        except Exception as error:  # noqa: BLE001
+            errors.append(repr(error))
+            barrier.abort()
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(clicks)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert results.count(lifecycle.CONFIRMED) == 1
+    assert results.count(lifecycle.ALREADY_CONFIRMED) == clicks - 1
+    proposal.refresh_from_db()
+    assert proposal.signature_count == 1
+    assert lifecycle.reconcile_counts(fix=False) == []

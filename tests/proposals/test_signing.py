@@ -306,3 +306,49 @@ def test_signing_writes_nothing_to_wagtails_reference_index(client, open_proposa
 def test_thanks_page_of_a_proposal_that_is_not_public_is_404(client, open_proposal):
     Proposal.objects.filter(pk=open_proposal.pk).update(status=Status.IN_MODERATION)
     assert client.get(open_proposal.get_url() + "tack/").status_code == 404
+
+
+def _as_the_link_read_it(signature):
+    """The signature as the confirmation view read it, before anything below ran."""
+    return Signature.objects.select_related("proposal").get(pk=signature.pk)
+
+
+def test_a_second_click_read_before_the_first_counted_counts_once(open_proposal):
+    signature = lifecycle.sign(open_proposal, name="Eva", email="eva@example.org")
+    first, second = _as_the_link_read_it(signature), _as_the_link_read_it(signature)
+    assert lifecycle.confirm_signature(first) == lifecycle.CONFIRMED
+    assert lifecycle.confirm_signature(second) == lifecycle.ALREADY_CONFIRMED
+    assert Proposal.objects.get(pk=open_proposal.pk).signature_count == 1
+
+
+def test_a_flag_cleared_after_the_link_was_read_is_counted(open_proposal):
+    signature = lifecycle.sign(
+        open_proposal, flagged=True, name="Eva", email="eva@example.org"
+    )
+    read = _as_the_link_read_it(signature)
+    lifecycle.clear_signature(signature)  # a communicator, meanwhile
+    assert lifecycle.confirm_signature(read) == lifecycle.CONFIRMED
+    assert Proposal.objects.get(pk=open_proposal.pk).signature_count == 1
+    assert lifecycle.reconcile_counts(fix=False) == []
+
+
+def test_a_signature_withdrawn_after_the_link_was_read_is_not_confirmed(
+    client, open_proposal
+):
+    signature = lifecycle.sign(open_proposal, name="Eva", email="eva@example.org")
+    read = _as_the_link_read_it(signature)
+    Signature.objects.filter(pk=signature.pk).delete()  # purged, meanwhile
+    with pytest.raises(Signature.DoesNotExist):
+        lifecycle.confirm_signature(read)
+    assert Proposal.objects.get(pk=open_proposal.pk).signature_count == 0
+
+
+def test_a_second_signature_by_the_same_person_is_removed_on_confirming(
+    open_proposal,
+):
+    first = lifecycle.sign(open_proposal, name="Eva", email="eva@example.org")
+    again = lifecycle.sign(open_proposal, name="Eva", email="Eva+igen@EXAMPLE.org")
+    assert lifecycle.confirm_signature(first.pk) == lifecycle.CONFIRMED
+    assert lifecycle.confirm_signature(again.pk) == lifecycle.DUPLICATE
+    assert not Signature.objects.filter(pk=again.pk).exists()
+    assert Proposal.objects.get(pk=open_proposal.pk).signature_count == 1

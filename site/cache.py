@@ -63,3 +63,21 @@ class ResilientRedisCache(RedisCache):
         except RedisError as error:
             logger.warning("Cache unavailable (get): %s", error)
             return default
+
+    def count_hits(self, windows):
+        """Count one hit in each of the given windows, [(key, seconds)], and return
+        the counts: one round trip, each key created with its expiry and counted in
+        one MULTI (Django's add and incr take three round trips per key, and a key
+        expiring between them would be counted without an expiry). Counts read as
+        zero while Redis is unreachable, as incr's do."""
+        try:
+            pipeline = self._cache.get_client(write=True).pipeline(transaction=True)
+            for key, seconds in windows:
+                key = self.make_and_validate_key(key)
+                pipeline.set(key, 0, ex=seconds, nx=True)
+                pipeline.incr(key)
+            results = pipeline.execute()
+        except RedisError as error:
+            logger.warning("Cache unavailable (count_hits): %s", error)
+            return [0] * len(windows)
+        return results[1::2]

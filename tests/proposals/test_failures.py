@@ -2,6 +2,7 @@
 
 import logging
 import os
+import uuid
 from unittest import mock
 
 import pytest
@@ -123,3 +124,41 @@ def test_the_redis_cache_reuses_one_client_per_pool(live_redis_url):
     assert cache.get("reuse") == {"page": 1}
     assert cache._cache.get_client(write=True) is first
     cache.delete("reuse")
+
+
+def test_redis_counts_rate_limit_windows_with_their_expiry(live_redis_url):
+    from delaktig_site.cache import ResilientRedisCache
+
+    cache = ResilientRedisCache(live_redis_url, {"KEY_PREFIX": "delaktig-test"})
+    cache.delete_many(["burst", "day"])
+    assert cache.count_hits([("burst", 600), ("day", 86400)]) == [1, 1]
+    assert cache.count_hits([("burst", 600), ("day", 86400)]) == [2, 2]
+    client = cache._cache.get_client(write=True)
+    assert 0 < client.ttl(cache.make_and_validate_key("burst")) <= 600
+    assert 600 < client.ttl(cache.make_and_validate_key("day")) <= 86400
+    assert cache.get("burst") == 2  # still a plain counter for the cache API
+    cache.delete_many(["burst", "day"])
+
+
+def test_rate_limits_hold_on_redis(live_redis_url, settings):
+    from django.core.cache import caches
+
+    from proposals import ratelimit
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "delaktig_site.cache.ResilientRedisCache",
+            "LOCATION": live_redis_url,
+            "KEY_PREFIX": "delaktig-test-limits",
+        }
+    }
+    settings.PROPOSALS_RATE_LIMITS = {
+        "sign": {"burst": (2, 600), "sustained": (50, 86400)}
+    }
+    assert hasattr(caches["default"], "count_hits")
+    # Fresh addresses each run: the counters stay in Redis for their window.
+    first, second = (f"test-{uuid.uuid4()}" for _ in range(2))
+    assert ratelimit.hit("sign", first)
+    assert ratelimit.hit("sign", first)
+    assert not ratelimit.hit("sign", first)
+    assert ratelimit.hit("sign", second)

@@ -31,21 +31,25 @@ def _ms(values):
 
 def signing(directory):
     print(
-        "| run | confirmed/s | confirm p50 / p95 / p99 ms | all requests p95 ms "
-        "| errors | exact | load before → after | file |"
+        "| run | confirmed/s | machine CPU ms per signer | confirm p50 / p95 / p99 ms "
+        "| all requests p95 ms | errors | exact | load before → after "
+        "| CPU-speed loop s | file |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name, label in SIGNING:
         r = _load(directory, name)
         if r is None:
             continue
         exact = "yes" if r["exact"] else "**no**"
+        before, after = r["machine_before"], r["machine_after"]
+        loops = " → ".join(str(m.get("loop_seconds", "–")) for m in (before, after))
         print(
             f"| {label} ({r['seconds']} s) | {r['confirmed_per_second']} "
+            f"| {r.get('machine_cpu_ms_per_confirmed', '–')} "
             f"| {_ms(r['confirm_p50_p95_p99_ms'])} | {r['all_requests_p95_ms']} "
             f"| {r['errors']} | {exact} ({r['confirmed_signatures']} confirmed, rows "
-            f"+{r['counted_rows_grew_by']}) | {r['machine_before']['load_1_5_15']} → "
-            f"{r['machine_after']['load_1_5_15']} | `{name}.json` |"
+            f"+{r['counted_rows_grew_by']}) | {before['load_1_5_15']} → "
+            f"{after['load_1_5_15']} | {loops} | `{name}.json` |"
         )
 
 

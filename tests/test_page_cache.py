@@ -305,3 +305,19 @@ def test_a_process_keeps_at_most_local_pages(site, monkeypatch):
     oldest = page_cache._key(RequestFactory().get("/"))
     assert oldest not in page_cache._pages
     assert anonymous_get("/")[HEADER] == "hit"  # from Redis again
+
+
+def test_one_start_time_serves_everyone_for_a_quarter_second(monkeypatch):
+    from proposals import forms
+
+    now = [1_000_000.0]
+    monkeypatch.setattr(time, "time", lambda: now[0])
+    monkeypatch.setattr(forms, "_started", {"at": 0.0, "token": ""})
+    first = forms.started_token()
+    now[0] += forms.STARTED_REUSE_SECONDS / 2
+    assert forms.started_token() == first  # not signed again
+    now[0] += forms.STARTED_REUSE_SECONDS
+    later = forms.started_token()
+    assert later != first
+    handed_out = float(signing.loads(later, salt=STARTED_SALT))
+    assert 0 <= now[0] - handed_out < forms.STARTED_REUSE_SECONDS

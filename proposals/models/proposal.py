@@ -154,6 +154,8 @@ class Proposal(index.Indexed, models.Model):
         # public() filters on it: a withdrawn proposal is public if it was opened.
         index.FilterField("opened_at"),
         index.FilterField("box_id"),
+        # search/results.py ranks a bounded set of candidates, chosen by id.
+        index.FilterField("id"),
         index.RelatedFields("topic", [index.SearchField("name")]),
     ]
 

@@ -57,3 +57,24 @@ def test_database_url_selects_the_database():
         check=True,
     )
     assert default.stdout.split() == ["django.db.backends.sqlite3", "False"]
+
+
+def test_the_wsgi_entry_point_moves_what_it_loaded_out_of_garbage_collection():
+    code = (
+        "import gc; before = gc.get_freeze_count(); import delaktig_site.wsgi as w; "
+        "print(before, gc.get_freeze_count() > 1000, "
+        "gc.get_threshold()[0] == w.GC_YOUNG_THRESHOLD, "
+        "'delaktig_site.urls' in __import__('sys').modules)"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        env={
+            **SAFE_ENV,
+            "DJANGO_SECRET_KEY": "test-" + "x" * 50,
+            "DJANGO_ALLOWED_HOSTS": "delaktig.example",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == ["0", "True", "True", "True"]

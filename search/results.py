@@ -136,11 +136,19 @@ def _sources(kind, status, site):
     return sources
 
 
+def _candidate_ids(queryset, search_query):
+    """The ids of the newest MAX_RANKED_PER_SOURCE + 1 matches, found unscored."""
+    matches = queryset.order_by("-id").search(search_query, order_by_relevance=False)
+    matches = matches[: MAX_RANKED_PER_SOURCE + 1]
+    if hasattr(matches, "get_queryset"):
+        # The database backends: the ids alone, not each match's whole row.
+        return list(matches.get_queryset().values_list("pk", flat=True))
+    return [obj.pk for obj in matches]
+
+
 def _best(queryset, search_query):
     """A source's best hits, best first, and whether it has more (module doc)."""
-    candidates = queryset.order_by("-id").only("pk")
-    candidates = candidates.search(search_query, order_by_relevance=False)
-    ids = [obj.pk for obj in candidates[: MAX_RANKED_PER_SOURCE + 1]]
+    ids = _candidate_ids(queryset, search_query)
     ranked = queryset.filter(pk__in=ids[:MAX_RANKED_PER_SOURCE]).search(search_query)
     found = list(ranked.annotate_score("_score")[: MAX_HITS_PER_SOURCE + 1])
     more = len(ids) > MAX_RANKED_PER_SOURCE or len(found) > MAX_HITS_PER_SOURCE

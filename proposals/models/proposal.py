@@ -172,6 +172,14 @@ class Proposal(index.Indexed, models.Model):
                 name="proposal_most_signed",
             ),
             models.Index(fields=["box", "-opened_at"], name="proposal_newest"),
+            # The listing's "newest" reads only listed proposals: in the index above
+            # the unpublished ones (no opened_at) come first, and a first page read
+            # 7,000 of them at 100,000 proposals before the twelve it shows.
+            models.Index(
+                fields=["box", "-opened_at"],
+                condition=models.Q(status__in=LISTED_STATUSES),
+                name="proposal_listed_newest",
+            ),
             models.Index(
                 models.F("box"),
                 open_first(),

@@ -136,21 +136,26 @@ def _sources(kind, status, site):
     return sources
 
 
-def _candidate_ids(queryset, search_query):
-    """The ids of the newest MAX_RANKED_PER_SOURCE + 1 matches, found unscored."""
-    matches = queryset.order_by("-id").search(search_query, order_by_relevance=False)
-    matches = matches[: MAX_RANKED_PER_SOURCE + 1]
-    if hasattr(matches, "get_queryset"):
-        # The database backends: the ids alone, not each match's whole row.
-        return list(matches.get_queryset().values_list("pk", flat=True))
-    return [obj.pk for obj in matches]
+# What a hit needs of each source's matches, besides its id and score.
+PROPOSAL_FIELDS = ("opened_at",)
+PAGE_FIELDS = ("content_type_id", "last_published_at", "first_published_at")
 
 
-def _best(queryset, search_query):
+def _values(results, *fields):
+    """A dict of `fields` per search result: from the database backends without
+    making objects or reading whole rows and text vectors, else from the objects."""
+    if hasattr(results, "get_queryset"):
+        return list(results.get_queryset().values(*fields))
+    return [{field: getattr(obj, field) for field in fields} for obj in results]
+
+
+def _best(queryset, search_query, fields):
     """A source's best hits, best first, and whether it has more (module doc)."""
-    ids = _candidate_ids(queryset, search_query)
+    matches = queryset.order_by("-id").search(search_query, order_by_relevance=False)
+    ids = [row["pk"] for row in _values(matches[: MAX_RANKED_PER_SOURCE + 1], "pk")]
     ranked = queryset.filter(pk__in=ids[:MAX_RANKED_PER_SOURCE]).search(search_query)
-    found = list(ranked.annotate_score("_score")[: MAX_HITS_PER_SOURCE + 1])
+    ranked = ranked.annotate_score("_score")[: MAX_HITS_PER_SOURCE + 1]
+    found = _values(ranked, "pk", "_score", *fields)
     more = len(ids) > MAX_RANKED_PER_SOURCE or len(found) > MAX_HITS_PER_SOURCE
     return found[:MAX_HITS_PER_SOURCE], more
 
@@ -162,21 +167,22 @@ def find(search_query, *, kind="", status="", site=None):
     hits = []
     truncated = False
     for source_kind, queryset in _sources(kind, status, site):
-        found, more = _best(queryset, search_query)
+        is_proposal = source_kind == Kind.PROPOSAL
+        fields = PROPOSAL_FIELDS if is_proposal else PAGE_FIELDS
+        found, more = _best(queryset, search_query, fields)
         truncated = truncated or more
-        for obj in found:
+        for row in found:
             this_kind = source_kind
             if this_kind is None:
-                is_dialogue = obj.content_type_id == dialogue_type
+                is_dialogue = row["content_type_id"] == dialogue_type
                 this_kind = Kind.DIALOGUE if is_dialogue else Kind.PAGE
             when = (
-                obj.opened_at
-                if this_kind == Kind.PROPOSAL
-                else obj.last_published_at or obj.first_published_at
+                row["opened_at"]
+                if is_proposal
+                else row["last_published_at"] or row["first_published_at"]
             )
-            hits.append(
-                Hit(this_kind, obj.pk, sign * (obj._score or 0), _as_datetime(when))
-            )
+            score = sign * (row["_score"] or 0)
+            hits.append(Hit(this_kind, row["pk"], score, _as_datetime(when)))
     hits.sort(key=lambda hit: (hit.score, hit.when), reverse=True)
     return Outcome(hits, truncated)
 

@@ -4,6 +4,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+from django.conf import settings
+from django.db import connection
+
 SAFE_ENV = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
 
 
@@ -78,3 +82,14 @@ def test_the_wsgi_entry_point_moves_what_it_loaded_out_of_garbage_collection():
         check=True,
     )
     assert result.stdout.split() == ["0", "True", "True", "True"]
+
+
+@pytest.mark.django_db
+@pytest.mark.postgres
+@pytest.mark.skipif(
+    not settings.IS_POSTGRES, reason="PostgreSQL not configured (DATABASE_URL)"
+)
+def test_postgresql_connections_run_queries_without_parallel_workers():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"

@@ -3,9 +3,10 @@
     .venv/bin/python bench/report.py [results dir]     # default: bench/results
 
 Reads what bench/run_all.sh wrote (signing-*.json, scaleout-2srv.json,
-browse-cache-{on,bypass,off}.json, queries-bench.json) and prints one table per
-benchmark, each row with the command's result file, so the tables in
-bench/README.md can be re-made from the raw results. Prints; judges nothing."""
+browse-cache-{on,bypass,off}.json, browse-latency.json, queries-bench.json) and
+prints one table per benchmark, each row with the command's result file, so the
+tables in bench/README.md can be re-made from the raw results. Prints; judges
+nothing."""
 
 import json
 import sys
@@ -53,12 +54,22 @@ def signing(directory):
         )
 
 
+# (result file, label): the three cache settings at 16 connections, and the
+# rendered pages' latency at 2 connections (one per core: below saturation).
+BROWSING = [
+    ("browse-cache-on", "cache on", "on"),
+    ("browse-cache-bypass", "cache bypass", "bypass"),
+    ("browse-cache-off", "cache off", "off"),
+    ("browse-latency", "cache bypass", "bypass at 2 connections"),
+]
+
+
 def browsing(directory):
     runs = {}
-    for setting in ("on", "bypass", "off"):
-        r = _load(directory, f"browse-cache-{setting}")
+    for name, key, label in BROWSING:
+        r = _load(directory, name)
         if r is not None:
-            runs[setting] = r[f"cache {setting}"]
+            runs[label] = r[key]
     if not runs:
         return
     pages = list(next(iter(runs.values())))
@@ -90,7 +101,7 @@ def main():
     directory = Path(sys.argv[1]) if len(sys.argv) > 1 else RESULTS
     for title, part in (
         ("Signing", signing),
-        ("Browsing (wrk, 16 connections)", browsing),
+        ("Browsing (wrk, 16 connections unless said)", browsing),
         ("Queries", queries),
     ):
         print(f"\n#### {title}\n")

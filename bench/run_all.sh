@@ -26,6 +26,9 @@ $PY bench/signing.py --mode popular --users 10 --seconds "$SECONDS_PER_RUN" \
 unset REDIS_URL
 $PY bench/browse.py --cache off --seconds 15
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache bypass --seconds 15
+# Latency below saturation: rendered pages, one connection per core.
+REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache bypass --seconds 15 \
+  --connections 2 --name browse-latency
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache on --seconds 15
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/signing.py --mode many --servers 2 \
   --workers 2 --users 40 --seconds "$SECONDS_PER_RUN" --name scaleout-2srv

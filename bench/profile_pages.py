@@ -40,6 +40,8 @@ def main():
     from pyinstrument import Profiler
     from signing import connect
 
+    from delaktig_site.collector import freeze_loaded
+
     setup_test_environment()
     client = Client()
     if args.mode == "rendered":
@@ -50,6 +52,7 @@ def main():
         chosen = {name: url for name, url in chosen.items() if name in args.page}
     for name, url in chosen.items():
         client.get(url)  # warm up (and fill the cache for "hit")
+        freeze_loaded()  # as the servers do (delaktig_site/wsgi.py)
         profiler = Profiler(interval=0.0005)
         start = time.process_time()
         for _ in range(args.rounds):

@@ -44,6 +44,7 @@ def main():
     from django.test.utils import CaptureQueriesContext, setup_test_environment
     from pyinstrument import Profiler
 
+    from delaktig_site.collector import freeze_loaded
     from proposals import tokens
     from proposals.models import Proposal, Signature
 
@@ -54,6 +55,7 @@ def main():
     page_url = proposal.box.url + f"forslag/{proposal.pk}/"
     client = Client()
     client.get(page_url)  # warm up imports, templates, connection
+    freeze_loaded()  # as the servers do (delaktig_site/wsgi.py)
 
     def get_page():
         return client.get(page_url)

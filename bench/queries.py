@@ -30,6 +30,7 @@ def main():
     from django.test.utils import CaptureQueriesContext
     from signing import connect
 
+    from delaktig_site.collector import freeze_loaded
     from proposals.models import Proposal
     from search.swedish import build_query
 
@@ -46,6 +47,7 @@ def main():
     }
     for name, path in pages(conn).items():
         client.get(path)  # warm-up: per-process caches
+        freeze_loaded()  # as the servers do (delaktig_site/wsgi.py)
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(path)

@@ -5,6 +5,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 
 from home import demo as home_demo
 from home import page_cache, shared_cache
@@ -20,6 +21,16 @@ def _no_local_cache_copies():
     earlier test (the keys repeat once the cache is emptied)."""
     page_cache.forget_local()
     shared_cache.forget_local()
+
+
+@pytest.fixture
+def cache_on(settings):
+    """The page cache, and with it the shared cache, on an empty cache."""
+    cache.clear()
+    shared_cache.forget_local()
+    settings.PAGE_CACHE_SECONDS = 30
+    yield
+    cache.clear()
 
 
 @pytest.fixture

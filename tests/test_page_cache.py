@@ -12,7 +12,7 @@ from django.core.cache.backends import locmem
 from django.test import Client, RequestFactory
 from django.utils import translation
 
-from home import page_cache, shared_cache
+from home import page_cache
 from home.models import HomePage
 from proposals import lifecycle
 from proposals.forms import STARTED_SALT
@@ -28,13 +28,9 @@ HEADER = page_cache.HEADER
 
 
 @pytest.fixture(autouse=True)
-def cache_on(settings):
-    cache.clear()
-    shared_cache.forget_local()
-    settings.PAGE_CACHE_SECONDS = 30
+def _cache_on(cache_on, settings):
     settings.PROPOSALS_MIN_FILL_SECONDS = 0
     yield
-    cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
 
 

@@ -6,7 +6,6 @@ or restricts a page."""
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
@@ -15,16 +14,9 @@ from home.models import MunicipalitySettings
 from proposals.models import SuggestionBoxPage
 from tests.proposals.factories import make_box
 
+pytestmark = pytest.mark.usefixtures("cache_on")
+
 SITE_QUERY = "wagtailcore_site"
-
-
-@pytest.fixture(autouse=True)
-def cache_on(settings):
-    cache.clear()
-    shared_cache.forget_local()
-    settings.PAGE_CACHE_SECONDS = 30
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -6,24 +6,15 @@ moved on through the lifecycle shows in the count at once."""
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from home import shared_cache
 from proposals import lifecycle
 from proposals.constants import Status
 from tests.proposals.factories import make_box, make_proposal, make_topic
 
-
-@pytest.fixture(autouse=True)
-def cache_on(settings):
-    cache.clear()
-    shared_cache.forget_local()
-    settings.PAGE_CACHE_SECONDS = 30
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("cache_on")
 
 
 @pytest.fixture

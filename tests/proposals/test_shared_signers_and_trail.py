@@ -4,12 +4,10 @@ requests do not query them, each language has its own copy, and what must show a
 once (a new trail entry, a withdrawn name) does."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from home import shared_cache
 from proposals import lifecycle
 from tests.proposals.factories import (
     add_signatures,
@@ -18,17 +16,10 @@ from tests.proposals.factories import (
     make_topic,
 )
 
+pytestmark = pytest.mark.usefixtures("cache_on")
+
 SIGNATURES = "proposals_signature"
 TRAIL = "proposals_feedbackentry"
-
-
-@pytest.fixture(autouse=True)
-def cache_on(settings):
-    cache.clear()
-    shared_cache.forget_local()
-    settings.PAGE_CACHE_SECONDS = 30
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -74,8 +74,9 @@ def listing(request, box):
 def _listed_count(request, box, filters, proposals):
     """How many proposals the listing shows under its filters. Counting them took
     6 ms of every rendered listing at 100,000 proposals, so the count is shared
-    between requests (home/shared_cache.py); whatever changes it (a proposal
-    published, moved on or withdrawn) empties that cache at once."""
+    between requests (home/shared_cache.py). A proposal published, moved on or
+    withdrawn empties that cache at once; a referral set off by a signature shows
+    within PAGE_CACHE_SECONDS, as the counts do (page_cache.like_counts)."""
     name = f"listing-count:{box.pk}:" + ":".join(
         f"{key}={value}" for key, value in sorted(filters.items())
     )

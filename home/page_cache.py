@@ -160,23 +160,39 @@ def _key(request):
     return f"pagecache:v2:{generation(request)}:{language}:{url}"
 
 
-def _stored(response):
-    """What is kept of a response: no cookie, no per-visitor value. `parts` is the
-    content split at the per-visitor values: text, field name, text, ..., text."""
-    if hasattr(response, "render") and callable(response.render):
-        response.render()
-    parts = _fresh_input_re().split(response.content)
+def split_fresh(content):
+    """HTML (bytes) split at its per-visitor values (FRESH_FIELDS): text, field
+    name, text, ..., text; the values themselves are left out."""
+    parts = _fresh_input_re().split(content)
     # re.split gives text, group 1, group 2, group 3, text, ... per match.
     split = [parts[0]]
     for at in range(1, len(parts), 4):
         start, name, end, text = parts[at : at + 4]
         split[-1] += start
         split.extend([name.decode(), end + text])
+    return split
+
+
+def fill_fresh(request, parts):
+    """The HTML split_fresh split, with this visitor's values filled in (one value
+    per field, as a rendered page has)."""
+    values = {}
+    for name in parts[1::2]:
+        if name not in values:
+            values[name] = FRESH_FIELDS[name](request).encode()
+    return b"".join(values[part] if i % 2 else part for i, part in enumerate(parts))
+
+
+def _stored(response):
+    """What is kept of a response: no cookie, no per-visitor value. `parts` is the
+    content split at the per-visitor values (split_fresh)."""
+    if hasattr(response, "render") and callable(response.render):
+        response.render()
     headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
     return {
         "status": response.status_code,
         "headers": headers,
-        "parts": split,
+        "parts": split_fresh(response.content),
         "expires": time.time() + seconds(),
     }
 
@@ -191,12 +207,7 @@ def _served(request, stored):
     if len(parts) > 1:
         csrf = CsrfViewMiddleware(lambda request: response)
         csrf.process_request(request)  # the visitor's own secret, if they have one
-        values = {}  # one value per field and page, as a rendered page has
-        for name in parts[1::2]:
-            if name not in values:
-                values[name] = FRESH_FIELDS[name](request).encode()
-        filled = [values[part] if i % 2 else part for i, part in enumerate(parts)]
-        response.content = b"".join(filled)
+        response.content = fill_fresh(request, parts)
         csrf.process_response(request, response)  # sets the cookie when used
     response[HEADER] = "hit"
     return response

@@ -5,10 +5,11 @@ from django.db.models import F
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django_comments import get_form as get_comment_form
 
-from home import shared_cache
+from home import page_cache, shared_cache
 from proposals import lifecycle
 from proposals.comments import comments_for
 from proposals.constants import Sort
@@ -120,6 +121,29 @@ def _signers_and_trail(request, box, proposal):
     return shared_cache.remember(request, name, make)
 
 
+SIGN_FORM = "proposals/includes/sign_form.html"
+
+
+def _sign_form_html(request, form, url, proposal_id):
+    """The sign form. An empty one is the same for every visitor but for its fresh
+    hidden inputs (the CSRF token, the start time) and took a fifth of a rendered
+    proposal page's CPU, so while the page cache is on it is rendered once per
+    proposal and language and shared (home/shared_cache.py), with those inputs
+    filled in for each visitor as on a cached page (page_cache.fill_fresh). A form
+    with what the visitor typed, or its errors, is rendered as it is."""
+    context = {"sign_form": form, "proposal_url": url}
+    if form.is_bound or not shared_cache.enabled():
+        return render_to_string(SIGN_FORM, context, request)
+
+    def make():
+        html = render_to_string(SIGN_FORM, context, request)
+        return page_cache.split_fresh(html.encode())
+
+    name = f"proposal-sign-form:{get_language()}:{proposal_id}"
+    parts = shared_cache.remember(request, name, make)
+    return mark_safe(page_cache.fill_fresh(request, parts).decode())  # noqa: S308
+
+
 def detail(request, box, proposal_id, sign_form=None, status=200):
     proposal = box.proposals.select_related("topic").filter(pk=proposal_id).first()
     if proposal is None:
@@ -141,6 +165,10 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
         "last_edit": proposal.edits.order_by("-edited_at").first(),
         "sign_form": sign_form or (SignForm() if proposal.signing_open else None),
     }
+    if context["sign_form"]:
+        context["sign_form_html"] = _sign_form_html(
+            request, context["sign_form"], context["proposal_url"], proposal.pk
+        )
     return render(request, box, "proposals/proposal.html", context, status)
 
 

@@ -126,8 +126,8 @@ SIGN_FORM = "proposals/includes/sign_form.html"
 
 def _sign_form_html(request, form, url, proposal_id):
     """The sign form. An empty one is the same for every visitor but for its fresh
-    hidden inputs (the CSRF token, the start time) and took a fifth of a rendered
-    proposal page's CPU, so while the page cache is on it is rendered once per
+    hidden inputs (the CSRF token, the start time) and took a fifth to a third of a
+    rendered proposal page's CPU, so while the page cache is on it is rendered once per
     proposal and language and shared (home/shared_cache.py), with those inputs
     filled in for each visitor as on a cached page (page_cache.fill_fresh). A form
     with what the visitor typed, or its errors, is rendered as it is."""

@@ -125,10 +125,11 @@ if IS_POSTGRES:
     # A web request's queries are short: starting PostgreSQL's parallel workers
     # took longer (~10 ms) than they saved, and took cores from other requests
     # (bench/README.md). DATABASE_PARALLEL_WORKERS sets how many one query may use.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c max_parallel_workers_per_gather="
-        + str(int(os.environ.get("DATABASE_PARALLEL_WORKERS", "0")))
-    )
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _parallel = int(os.environ.get("DATABASE_PARALLEL_WORKERS", "0"))
+    _options["options"] = (
+        _options.get("options", "") + f" -c max_parallel_workers_per_gather={_parallel}"
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by all web processes), else local memory.

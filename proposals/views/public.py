@@ -131,16 +131,17 @@ def _sign_form_html(request, form, url, proposal_id):
     proposal and language and shared (home/shared_cache.py), with those inputs
     filled in for each visitor as on a cached page (page_cache.fill_fresh). A form
     with what the visitor typed, or its errors, is rendered as it is."""
-    context = {"sign_form": form, "proposal_url": url}
-    if form.is_bound or not shared_cache.enabled():
+
+    def rendered():
+        context = {"sign_form": form, "proposal_url": url}
         return render_to_string(SIGN_FORM, context, request)
 
-    def make():
-        html = render_to_string(SIGN_FORM, context, request)
-        return page_cache.split_fresh(html.encode())
-
+    if form.is_bound or not shared_cache.enabled():
+        return rendered()
     name = f"proposal-sign-form:{get_language()}:{proposal_id}"
-    parts = shared_cache.remember(request, name, make)
+    parts = shared_cache.remember(
+        request, name, lambda: page_cache.split_fresh(rendered().encode())
+    )
     return mark_safe(page_cache.fill_fresh(request, parts).decode())  # noqa: S308
 
 

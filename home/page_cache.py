@@ -129,7 +129,8 @@ def _only_csrf(cookie_names):
     return set(cookie_names) <= {settings.CSRF_COOKIE_NAME}
 
 
-def _cacheable_request(request):
+def cacheable_request(request):
+    """An anonymous GET whose page the cache may serve: no cookie but the CSRF one."""
     return (
         seconds() > 0
         and request.method in ("GET", "HEAD")
@@ -250,7 +251,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        if not cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
         stored = _local_copy(key)

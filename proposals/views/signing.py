@@ -9,7 +9,13 @@ from proposals.forms import SignForm
 from proposals.models import Proposal, Signature
 
 from . import public
-from .base import bad_link, message_page, proposal_url, render
+from .base import (
+    bad_link,
+    message_page,
+    proposal_url,
+    render,
+    shared_message_page,
+)
 
 
 def _public_proposal(box, proposal_id):
@@ -93,8 +99,7 @@ CONFIRM_MESSAGES = {
 }
 
 
-def _withdraw_url(request, box, signature_id):
-    token = tokens.make_token(tokens.SIGNATURE_MANAGE, signature_id)
+def _manage_url(request, box, token):
     return box.get_url(request=request) + box.reverse_subpage(
         "manage_signature_view", args=[token]
     )
@@ -103,17 +108,26 @@ def _withdraw_url(request, box, signature_id):
 def confirm(request, box, token):
     try:
         pk = tokens.read_token(tokens.SIGNATURE_CONFIRM, token)
-        signature = Signature.objects.select_related("proposal").get(
-            pk=pk, proposal__box=box
-        )
-        result = lifecycle.confirm_signature(signature)
+        result, proposal_id = lifecycle.confirm_link(pk, box=box)
     except (tokens.InvalidToken, Signature.DoesNotExist) as error:
         return bad_link(request, box, error)
     title, text, status = CONFIRM_MESSAGES[result]
-    extra = {"proposal_link": proposal_url(box, signature.proposal_id, request)}
+    extra = {"proposal_link": proposal_url(box, proposal_id, request)}
+    private_tokens = [token]  # in the links to this page in other languages
     if result in (lifecycle.CONFIRMED, lifecycle.CONFIRMED_FLAGGED):
-        extra["withdraw_link"] = _withdraw_url(request, box, pk)
-    return message_page(request, box, title, text, status=status, **extra)
+        withdraw_token = tokens.make_token(tokens.SIGNATURE_MANAGE, pk)
+        extra["withdraw_link"] = _manage_url(request, box, withdraw_token)
+        private_tokens.append(withdraw_token)
+    return shared_message_page(
+        request,
+        box,
+        f"signature-confirmed:{result}:{proposal_id}",
+        private_tokens,
+        title,
+        text,
+        status=status,
+        **extra,
+    )
 
 
 def manage(request, box, token):

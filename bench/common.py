@@ -48,6 +48,28 @@ def cpu_seconds():
     return (user + nice + system) / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_by_process():
+    """CPU seconds so far of the processes that share the machine in a run, by
+    kind: gunicorn (master and workers), postgres (every backend alive now), redis
+    and this script's finished children (locust, after it has exited)."""
+    import resource
+
+    import psutil
+
+    kinds = {"gunicorn": 0.0, "postgres": 0.0, "redis": 0.0}
+    for process in psutil.process_iter(["name", "cmdline", "cpu_times"]):
+        times = process.info["cpu_times"]
+        if times is None:
+            continue
+        command = " ".join(process.info["cmdline"] or [process.info["name"] or ""])
+        kind = next((k for k in kinds if k in command), None)
+        if kind:
+            kinds[kind] += times.user + times.system
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    kinds["finished children"] = children.ru_utime + children.ru_stime
+    return kinds
+
+
 def machine():
     """nproc, memory, load and CPU speed now: printed beside every figure."""
     with open("/proc/meminfo") as meminfo:

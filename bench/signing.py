@@ -23,6 +23,7 @@ from common import (
     ROOT,
     bench_env,
     collectstatic,
+    cpu_by_process,
     cpu_seconds,
     gunicorn,
     machine,
@@ -139,6 +140,7 @@ def main():
         ]
         started = time.monotonic()
         cpu_before = cpu_seconds()
+        by_process_before = cpu_by_process()
         subprocess.run(  # noqa: S603 (our own locust)
             [
                 BIN / "locust",
@@ -168,6 +170,7 @@ def main():
         )
         elapsed = time.monotonic() - started
         cpu_used = cpu_seconds() - cpu_before
+        by_process = cpu_by_process()
     after = counts(conn, ids)
     rows = stats(summary_path)
     confirm = rows.get("GET confirm", {})
@@ -188,6 +191,16 @@ def main():
         "machine_cpu_ms_per_confirmed": round(
             1000 * cpu_used / max(confirmed_ok, 1), 1
         ),
+        # The same by process kind ("finished children" is locust).
+        "cpu_ms_per_confirmed_by_process": {
+            kind: round(
+                1000
+                * (by_process[kind] - by_process_before[kind])
+                / max(confirmed_ok, 1),
+                1,
+            )
+            for kind in by_process
+        },
         "confirm_p50_p95_p99_ms": [confirm.get(k) for k in ("p50", "p95", "p99")],
         "sign_p50_p95_p99_ms": [sign.get(k) for k in ("p50", "p95", "p99")],
         "all_requests_p95_ms": total.get("p95"),

@@ -26,7 +26,9 @@ def _public_proposal(box, proposal_id):
 
 
 def sign(request, box, proposal_id):
-    proposal = _public_proposal(box, proposal_id)
+    proposal = lifecycle.proposal_to_sign(box, proposal_id)
+    if proposal is None:
+        raise Http404
     url = proposal_url(box, proposal.pk, request)
     if request.method != "POST":
         return redirect(url + "#skriv-under")

@@ -5,6 +5,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -13,6 +14,7 @@ from proposals import lifecycle
 from proposals.constants import EntryKind, Status
 from proposals.models import Proposal, Signature
 from tests.proposals.factories import make_box
+from tests.proposals.helpers import sign_data
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +152,38 @@ def test_a_confirmation_that_no_longer_applies_rolls_the_count_back(open_proposa
     assert Signature.objects.get(pk=signature.pk).confirmed_at is None
     assert lifecycle.confirm_signature(signature.pk) == lifecycle.CONFIRMED
     assert count_of(open_proposal) == 1
+
+
+def test_the_sign_form_reads_its_proposal_in_one_plain_statement(open_proposal):
+    box = open_proposal.box
+    with CaptureQueriesContext(connection) as captured:
+        proposal = lifecycle.proposal_to_sign(box, open_proposal.pk)
+        assert proposal.pk == open_proposal.pk and proposal.signing_open
+        assert proposal.signing_deadline == open_proposal.signing_deadline  # aware
+        assert proposal.box == box and proposal.title == open_proposal.title
+    assert len(captured.captured_queries) == 1
+
+
+def test_the_sign_form_finds_no_proposal_of_another_box_or_unpublished(
+    open_proposal, proposal_factory, site
+):
+    other = make_box(site, title="Ungdomsförslag", slug="ungdom")
+    assert lifecycle.proposal_to_sign(other, open_proposal.pk) is None
+    moderated = proposal_factory(Status.IN_MODERATION)
+    assert lifecycle.proposal_to_sign(moderated.box, moderated.pk) is None
+    withdrawn = proposal_factory(Status.WITHDRAWN)
+    assert lifecycle.proposal_to_sign(withdrawn.box, withdrawn.pk).is_public
+
+
+def test_a_sign_post_to_a_proposal_of_another_box_is_404(client, open_proposal, site):
+    other = make_box(site, title="Ungdomsförslag", slug="ungdom")
+    url = other.url + f"forslag/{open_proposal.pk}/skriv-under/"
+    assert client.post(url, sign_data()).status_code == 404
+    assert not Signature.objects.exists()
+
+
+def test_the_confirmation_email_names_the_proposal(client, open_proposal):
+    mail.outbox.clear()
+    response = client.post(open_proposal.get_url() + "skriv-under/", sign_data())
+    assert response.status_code == 302
+    assert "Fler bänkar i Stadsparken" in mail.outbox[-1].body

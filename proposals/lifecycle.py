@@ -603,6 +603,7 @@ def _counted(locked, previous):
             _milestones(locked, previous)
 
 
+BIGGEST_ID = 2**63 - 1  # of a BigAutoField
 # What signing reads of a proposal: sign(), enforce_deadline, signing_open,
 # is_public and the confirmation e-mail.
 _SIGNING_FIELDS = (
@@ -623,6 +624,8 @@ def proposal_to_sign(box, proposal_id):
     (the rest is read if asked for), or None if there is none anyone may see. A
     plain statement: at the signing peak, building the ORM's query cost several
     times more than running it (bench/README.md)."""
+    if not 0 < proposal_id <= BIGGEST_ID:
+        return None  # the ORM's lookups know no such row; a plain statement fails
     columns = ", ".join(
         connection.ops.quote_name(Proposal._meta.get_field(name).column)
         for name in _SIGNING_FIELDS

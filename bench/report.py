@@ -32,7 +32,8 @@ def _ms(values):
 
 def signing(directory):
     print(
-        "| run | confirmed/s | machine CPU ms per signer | confirm p50 / p95 / p99 ms "
+        "| run | confirmed/s | machine CPU ms per signer (gunicorn / PostgreSQL / "
+        "locust) | confirm p50 / p95 / p99 ms "
         "| all requests p95 ms | errors | exact | load before → after "
         "| CPU-speed loop s | file |"
     )
@@ -44,9 +45,13 @@ def signing(directory):
         exact = "yes" if r["exact"] else "**no**"
         before, after = r["machine_before"], r["machine_after"]
         loops = " → ".join(str(m.get("loop_seconds", "–")) for m in (before, after))
+        cpu = str(r.get("machine_cpu_ms_per_confirmed", "–"))
+        kinds = r.get("cpu_ms_per_confirmed_by_process")
+        if kinds:
+            cpu += " ({gunicorn} / {postgres} / {finished children})".format(**kinds)
         print(
             f"| {label} ({r['seconds']} s) | {r['confirmed_per_second']} "
-            f"| {r.get('machine_cpu_ms_per_confirmed', '–')} "
+            f"| {cpu} "
             f"| {_ms(r['confirm_p50_p95_p99_ms'])} | {r['all_requests_p95_ms']} "
             f"| {r['errors']} | {exact} ({r['confirmed_signatures']} confirmed, rows "
             f"+{r['counted_rows_grew_by']}) | {before['load_1_5_15']} → "

@@ -14,6 +14,8 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SIGNING = [
+    ("signing-popular-5min", "1 proposal, 40 users, 5 minutes"),
+    ("signing-many-5min", "200 proposals, 40 users, 5 minutes"),
     ("signing-popular-1srv", "1 proposal, 40 users"),
     ("signing-popular-10users", "1 proposal, 10 users"),
     ("signing-many-1srv", "200 proposals, 40 users"),

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/bench}"
 PY=.venv/bin/python
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-60}"
+SUSTAINED_SECONDS="${SUSTAINED_SECONDS:-300}"
 
 redis-server --port 6390 --bind 127.0.0.1 --save "" --appendonly no >/dev/null &
 REDIS_PID=$!
@@ -23,6 +24,11 @@ $PY bench/signing.py --mode popular --users 40 --seconds "$SECONDS_PER_RUN"
 $PY bench/signing.py --mode many --users 40 --seconds "$SECONDS_PER_RUN"
 $PY bench/signing.py --mode popular --users 10 --seconds "$SECONDS_PER_RUN" \
   --name signing-popular-10users
+# Sustained: the signing peak for 5 minutes, on one proposal and on 200.
+$PY bench/signing.py --mode popular --users 40 --seconds "$SUSTAINED_SECONDS" \
+  --name signing-popular-5min
+$PY bench/signing.py --mode many --users 40 --seconds "$SUSTAINED_SECONDS" \
+  --name signing-many-5min
 unset REDIS_URL
 $PY bench/browse.py --cache off --seconds 15
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache bypass --seconds 15

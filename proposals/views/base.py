@@ -48,13 +48,15 @@ def shared_message_page(request, box, name, private_tokens, title, text, **extra
         response = message_page(request, box, title, text, **extra)
         response.render()
         made["response"] = response
+        if page_cache.CSRF_FIELD.encode() in response.content:
+            return None  # a form's token is the visitor's own: never shared
         return {
             "status": response.status_code,
             "parts": split_at(response.content, [t.encode() for t in private_tokens]),
         }
 
     key = f"message:{get_language()}:{box.pk}:{name}"
-    shared = shared_cache.remember(request, key, make)
+    shared = shared_cache.remember(request, key, make, keep_none=False)
     if made:
         return made["response"]
     content = fill_in(shared["parts"], [t.encode() for t in private_tokens])

@@ -89,6 +89,28 @@ def test_a_visitor_with_a_session_gets_it_rendered(open_proposal):
     assert rendered and token in html and response.status_code == 200
 
 
+def test_a_page_with_a_form_token_is_never_shared(open_proposal, monkeypatch):
+    from django.template import engines
+    from django.template.response import SimpleTemplateResponse
+
+    from proposals.views import base
+
+    made = []
+
+    def with_a_form(request, *args, **kwargs):
+        made.append(request)
+        form = '<input type="hidden" name="csrfmiddlewaretoken" value="mine">'
+        template = engines["django"].from_string(form + "{{ path }}")
+        return SimpleTemplateResponse(template, {"path": request.path})
+
+    monkeypatch.setattr(base, "message_page", with_a_form)
+    eva = lifecycle.sign(open_proposal, name="Eva", email="eva@example.org")
+    bo = lifecycle.sign(open_proposal, name="Bo", email="bo@example.org")
+    opened(Client(), eva)
+    _response, html, token, _rendered = opened(Client(), bo)
+    assert len(made) == 2 and token in html
+
+
 def test_split_at_and_fill_in_put_each_value_where_its_place_was():
     parts = split_at(b"a-X-b-Y-c-X", [b"X", b"Y"])
     assert parts == [b"a-", 0, b"-b-", 1, b"-c-", 0, b""]

@@ -42,6 +42,7 @@ def shared_message_page(request, box, name, private_tokens, title, text, **extra
     rendered."""
     if not (shared_cache.enabled() and page_cache.cacheable_request(request)):
         return message_page(request, box, title, text, **extra)
+    values = [token.encode() for token in private_tokens]
     made = {}
 
     def make():
@@ -52,14 +53,14 @@ def shared_message_page(request, box, name, private_tokens, title, text, **extra
             return None  # a form's token is the visitor's own: never shared
         return {
             "status": response.status_code,
-            "parts": split_at(response.content, [t.encode() for t in private_tokens]),
+            "parts": split_at(response.content, values),
         }
 
     key = f"message:{get_language()}:{box.pk}:{name}"
     shared = shared_cache.remember(request, key, make, keep_none=False)
     if made:
         return made["response"]
-    content = fill_in(shared["parts"], [t.encode() for t in private_tokens])
+    content = fill_in(shared["parts"], values)
     return _private(HttpResponse(content, status=shared["status"]))
 
 

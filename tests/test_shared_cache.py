@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
-from home import page_cache, shared_cache
+from caching import generation, middleware, shared
 from home.models import MunicipalitySettings
 from proposals.models import SuggestionBoxPage
 from tests.proposals.factories import make_box
@@ -66,7 +66,7 @@ def test_unpublishing_a_section_drops_it_from_the_menu_at_once(box):
 def test_a_view_restriction_hides_the_page_from_the_cache_and_menu(box):
     anonymous = Client()
     assert anonymous.get(box.url).status_code == 200
-    assert Client().get(box.url)[page_cache.HEADER] == "hit"
+    assert Client().get(box.url)[middleware.HEADER] == "hit"
     PageViewRestriction.objects.create(
         page=box, restriction_type=PageViewRestriction.LOGIN
     )
@@ -83,7 +83,7 @@ def test_changing_the_site_takes_effect_at_once(site):
     site.save()
     assert logged_in_get("/").status_code == 404  # testserver has no site now
     Site.objects.filter(pk=site.pk).update(is_default_site=True)
-    page_cache.invalidate()
+    generation.invalidate()
     assert logged_in_get("/").status_code == 200
 
 
@@ -136,9 +136,9 @@ def test_each_use_gets_its_own_copy(site):
     """What a process keeps is unpickled anew for every use: a request changing an
     object it got (Wagtail sets attributes on pages and sites) cannot affect the
     next request."""
-    first = shared_cache.remember(None, "copy-test", lambda: {"menu": ["a"]})
+    first = shared.remember(None, "copy-test", lambda: {"menu": ["a"]})
     first["menu"].append("changed")
-    assert shared_cache.remember(None, "copy-test", lambda: None) == {"menu": ["a"]}
+    assert shared.remember(None, "copy-test", lambda: None) == {"menu": ["a"]}
 
 
 def test_the_logo_is_rendered_once_and_follows_a_new_image(site):

@@ -7,8 +7,8 @@ import shutil
 import pytest
 from django.core.cache import cache
 
-from home import demo as home_demo
 from caching import generation, middleware, shared
+from home import demo as home_demo
 
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"

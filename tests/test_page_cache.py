@@ -1,6 +1,6 @@
-"""The anonymous page cache (caching/middleware.py) never serves one visitor's CSRF token,
-form start time, messages, session, language or logged-in state to another, serves
-pages with forms that still work, and goes stale on time and on publishing."""
+"""The anonymous page cache (caching/middleware.py) never serves one visitor's CSRF
+token, form start time, messages, session, language or logged-in state to another,
+serves pages with forms that still work, and goes stale on time and on publishing."""
 
 import time
 

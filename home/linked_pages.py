@@ -1,12 +1,9 @@
 """The pages every page's layout links to: the main menu's sections and the footer's
-"Öppna data" page, looked up together and once per request; while the page cache is
-on, their addresses are shared between requests until the next publish."""
+"Öppna data" page, looked up together and once per request (the layout keeps the
+header and footer as shared fragments, so most requests do not ask)."""
 
 from django.apps import apps
-from django.utils.translation import get_language
-from wagtail.models import Page, Site
-
-from home import shared_cache
+from wagtail.models import Page
 
 # Page types the header and footer link to (the first live, public one of each).
 LINKED_TYPES = (
@@ -58,19 +55,8 @@ def linked_page(request, label):
 
 
 def linked_url(request, label):
-    """The address of linked_page(request, label), or "" when there is none.
-
-    All the addresses for one site and language are shared between requests while
-    the page cache is on (home/shared_cache.py)."""
-    if request is None:
-        return _url(request, linked_page(request, label))
-    site = Site.find_for_request(request)
-    urls = shared_cache.remember(
-        request,
-        f"linked:{site.pk if site else 0}:{get_language()}",
-        lambda: {name: _url(request, linked_page(request, name)) for name in _models()},
-    )
-    return urls.get(label, "")
+    """The address of linked_page(request, label), or "" when there is none."""
+    return _url(request, linked_page(request, label))
 
 
 def _url(request, page):

@@ -1,47 +1,15 @@
 """Pages and settings shared by the whole site."""
 
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
-from home import shared_cache
-
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class SharedViewRestrictionsMixin:
-    """Before serving a page Wagtail reads the view restrictions of the page and its
-    ancestors (two queries). Most pages have none: with the shared cache on, that is
-    remembered (a restriction saved or deleted, or a page moved, empties it)."""
-
-    def get_view_restrictions(self):
-        if not shared_cache.enabled() or self.pk is None:
-            return super().get_view_restrictions()
-        # Wagtail's queryset is built from the ancestors (a query of its own), so
-        # it is built only when the answer is not known.
-        restricted = shared_cache.remember(
-            None,
-            f"restricted:{self.pk}",
-            lambda: (
-                super(SharedViewRestrictionsMixin, self)
-                .get_view_restrictions()
-                .exists()
-            ),
-        )
-        if restricted:
-            return super().get_view_restrictions()
-        return PageViewRestriction.objects.none()
-
-
-def _specific_child(page, slug):
-    child = page.get_children().filter(slug=slug).first()
-    return child.specific if child is not None else None
 
 
 class FilterFormPageMixin:
@@ -58,25 +26,8 @@ class FilterFormPageMixin:
         return response
 
 
-class HomePage(SharedViewRestrictionsMixin, Page):
+class HomePage(Page):
     """The municipality's front page for resident dialogue."""
-
-    def route(self, request, path_components):
-        """Find the section (a child page) from the shared cache: every request for
-        a page below the front page starts here (home/shared_cache.py)."""
-        if not path_components or not shared_cache.enabled():
-            return super().route(request, path_components)
-        slug = path_components[0]
-        child = shared_cache.remember(
-            request,
-            f"child:{self.pk}:{slug}",
-            lambda: _specific_child(self, slug),
-            keep_none=False,  # unknown addresses are not worth keeping
-        )
-        if child is None:
-            raise Http404
-        child._cached_parent_obj = self
-        return child.route(request, path_components[1:])
 
     introduction = RichTextField(
         _("introduktion"), blank=True, features=RICH_TEXT_FEATURES
@@ -106,7 +57,7 @@ class ContentBlock(blocks.StreamBlock):
         template = "blocks/content.html"
 
 
-class StandardPage(SharedViewRestrictionsMixin, Page):
+class StandardPage(Page):
     """An ordinary information page, such as the accessibility statement."""
 
     introduction = models.TextField(_("ingress"), blank=True)
@@ -135,17 +86,6 @@ class MunicipalitySettings(BaseSiteSetting):
 
     # The header and footer of every page show all three: one query, not four.
     select_related = ["logo", "accessibility_page", "privacy_page"]
-
-    @classmethod
-    def for_site(cls, site):
-        """Shared between requests while the page cache is on (saving empties it)."""
-        if site is None:
-            return super().for_site(site)
-        return shared_cache.remember(
-            None,
-            f"settings:{cls._meta.label}:{site.pk}",
-            lambda: super(MunicipalitySettings, cls).for_site(site),
-        )
 
     name = models.CharField(
         _("kommunens namn"), max_length=100, default="Mittköpings kommun"

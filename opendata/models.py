@@ -6,12 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import SharedViewRestrictionsMixin
-
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class OpenDataPage(SharedViewRestrictionsMixin, Page):
+class OpenDataPage(Page):
     """The municipality's page about its open data: an editable introduction, then
     the licence, addresses, fields and rules written from the API itself."""
 

@@ -27,10 +27,3 @@ class ProposalsConfig(AppConfig):
         from proposals.comments import register_moderator
 
         register_moderator()
-
-        from home.page_cache import register_fresh_field
-        from proposals.forms import started_token
-
-        # A cached page must not hand out an old start time: the minimum fill time
-        # would then stop no one.
-        register_fresh_field("started", lambda request: started_token())

@@ -36,6 +36,11 @@ def started_token():
     return _started["token"]
 
 
+def started_token_for_request(request):
+    """started_token for a cached page's sign form (PAGE_CACHE_FRESH_FIELDS)."""
+    return started_token()
+
+
 class AccessibleFormMixin:
     """Tie each field's error message to its input and mark the input invalid."""
 

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import FilterFormPageMixin, SharedViewRestrictionsMixin
+from home.models import FilterFormPageMixin
 from proposals.constants import Area
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -41,7 +41,7 @@ class AreaPopulation(models.Model):
         return f"{self.get_area_display()}: {self.population} ({self.year})"
 
 
-class StatisticsPage(SharedViewRestrictionsMixin, FilterFormPageMixin, Page):
+class StatisticsPage(FilterFormPageMixin, Page):
     """Public statistics (Statistik): how many proposals came in and what
     happened to them, how fast, and the dialogues on each step of the ladder."""
 

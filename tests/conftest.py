@@ -7,8 +7,8 @@ import shutil
 import pytest
 from django.core.cache import cache
 
+from caching import generation, middleware, shared
 from home import demo as home_demo
-from home import page_cache, shared_cache
 
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -19,15 +19,16 @@ CHROMIUM = (
 def _no_local_cache_copies():
     """Each test starts with no page or shared entry kept in this process from an
     earlier test (the keys repeat once the cache is emptied)."""
-    page_cache.forget_local()
-    shared_cache.forget_local()
+    middleware.forget_local()
+    generation.forget_local()
+    shared.forget_local()
 
 
 @pytest.fixture
 def cache_on(settings):
     """The page cache, and with it the shared cache, on an empty cache."""
     cache.clear()
-    shared_cache.forget_local()
+    shared.forget_local()
     settings.PAGE_CACHE_SECONDS = 30
     yield
     cache.clear()

@@ -1,6 +1,6 @@
-"""The anonymous page cache (home/page_cache.py) never serves one visitor's CSRF token,
-form start time, messages, session, language or logged-in state to another, serves
-pages with forms that still work, and goes stale on time and on publishing."""
+"""The anonymous page cache (caching/middleware.py) never serves one visitor's CSRF
+token, form start time, messages, session, language or logged-in state to another,
+serves pages with forms that still work, and goes stale on time and on publishing."""
 
 import time
 
@@ -12,7 +12,7 @@ from django.core.cache.backends import locmem
 from django.test import Client, RequestFactory
 from django.utils import translation
 
-from home import page_cache
+from caching import generation, middleware
 from home.models import HomePage
 from proposals import lifecycle
 from proposals.forms import STARTED_SALT
@@ -24,7 +24,7 @@ from tests.proposals.factories import (
 )
 from tests.proposals.helpers import CSRF_TOKEN, STARTED, sign_form_data
 
-HEADER = page_cache.HEADER
+HEADER = middleware.HEADER
 
 
 @pytest.fixture(autouse=True)
@@ -107,7 +107,7 @@ def test_the_stored_page_holds_no_token_nor_cookie(proposal, box):
     path = proposal_path(box, proposal)
     anonymous_get(path)
     request = RequestFactory().get(path)
-    stored = cache.get(page_cache._key(request))
+    stored = cache.get(middleware.page_key(request))
     content = b"".join(stored["parts"][::2])
     assert set(stored["parts"][1::2]) == {"csrfmiddlewaretoken", "started"}
     assert set(CSRF_TOKEN.findall(content.decode())) == {""}
@@ -226,9 +226,9 @@ def test_a_new_trail_entry_empties_the_cache(proposal, box):
 def test_a_change_made_by_another_process_is_seen_within_a_second(site, monkeypatch):
     anonymous_get("/")
     assert anonymous_get("/")[HEADER] == "hit"
-    cache.set(page_cache.GENERATION_KEY, 99, timeout=None)  # another process's bump
+    cache.set(generation.GENERATION_KEY, 99, timeout=None)  # another process's bump
     assert anonymous_get("/")[HEADER] == "hit"  # this process trusts its copy ...
-    later = time.monotonic() + page_cache.LOCAL_SECONDS + 0.1
+    later = time.monotonic() + generation.LOCAL_SECONDS + 0.1
     monkeypatch.setattr(time, "monotonic", lambda: later)
     assert anonymous_get("/")[HEADER] == "miss"  # ... for at most LOCAL_SECONDS
 
@@ -279,7 +279,7 @@ def test_a_hit_comes_from_this_process_without_asking_redis(site, monkeypatch):
     def no_redis(*_args, **_kwargs):
         raise AssertionError("the cache was asked")
 
-    monkeypatch.setattr(page_cache.cache, "get", no_redis)
+    monkeypatch.setattr(middleware.cache, "get", no_redis)
     second = anonymous_get("/")
     assert second[HEADER] == "hit"
     assert second.content == first.content
@@ -287,19 +287,19 @@ def test_a_hit_comes_from_this_process_without_asking_redis(site, monkeypatch):
 
 def test_another_process_gets_the_page_from_redis(site):
     first = anonymous_get("/")
-    page_cache.forget_local()  # as a second worker, which has kept nothing
+    middleware.forget_local()  # as a second worker, which has kept nothing
     second = anonymous_get("/")
     assert second[HEADER] == "hit"
     assert second.content == first.content
 
 
 def test_a_process_keeps_at_most_local_pages(site, monkeypatch):
-    monkeypatch.setattr(page_cache, "LOCAL_PAGES", 2)
+    monkeypatch.setattr(middleware, "LOCAL_PAGES", 2)
     for path in ("/", "/en/", "/?a=1"):
         anonymous_get(path)
-    assert len(page_cache._pages) == 2
-    oldest = page_cache._key(RequestFactory().get("/"))
-    assert oldest not in page_cache._pages
+    assert len(middleware._pages) == 2
+    oldest = middleware.page_key(RequestFactory().get("/"))
+    assert oldest not in middleware._pages
     assert anonymous_get("/")[HEADER] == "hit"  # from Redis again
 
 

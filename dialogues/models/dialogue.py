@@ -19,8 +19,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models import SharedViewRestrictionsMixin
-
 from .. import rules
 from ..choices import STATUS_EXPLANATIONS, DialogueKind, InfluenceLevel, Status
 from ..ladder import step_for
@@ -29,7 +27,7 @@ from ..panels import MethodFitPanel
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class DialoguePage(SharedViewRestrictionsMixin, RoutablePageMixin, Page):
+class DialoguePage(RoutablePageMixin, Page):
     """One resident dialogue the municipality runs, from plan to feedback."""
 
     # Frågan

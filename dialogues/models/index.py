@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import FilterFormPageMixin, SharedViewRestrictionsMixin
+from home.models import FilterFormPageMixin
 
 from .. import rules
 from ..choices import InfluenceLevel
@@ -18,7 +18,7 @@ from .dialogue import DialoguePage
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class DialogueIndexPage(SharedViewRestrictionsMixin, FilterFormPageMixin, Page):
+class DialogueIndexPage(FilterFormPageMixin, Page):
     """The listing of every published dialogue, with filters (Dialoger)."""
 
     introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
@@ -65,7 +65,7 @@ class DialogueIndexPage(SharedViewRestrictionsMixin, FilterFormPageMixin, Page):
         verbose_name_plural = _("dialoglistor")
 
 
-class LadderPage(SharedViewRestrictionsMixin, Page):
+class LadderPage(Page):
     """Explains the participation ladder (Delaktighetstrappan) and lists the
     dialogues on each step."""
 

@@ -9,8 +9,6 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from home.models import SharedViewRestrictionsMixin
-
 from .. import rules
 from ..admin_forms import DialogueSurveyAdminForm
 
@@ -27,7 +25,7 @@ class SurveyField(AbstractFormField):
     )
 
 
-class DialogueSurveyPage(SharedViewRestrictionsMixin, AbstractForm):
+class DialogueSurveyPage(AbstractForm):
     """A web survey residents answer while its dialogue is open."""
 
     introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)

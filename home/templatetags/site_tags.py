@@ -8,7 +8,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from home import shared_cache
 from home.linked_pages import linked_url
 
 register = template.Library()
@@ -36,19 +35,11 @@ def home_url(context):
 
 @register.simple_tag(takes_context=True)
 def site_logo(context, municipality):
-    """The logo's <img> for the header, made once per site and generation while the
-    shared cache is on (home/shared_cache.py): a rendition lookup on every page
-    otherwise."""
+    """The logo's <img> for the header (in the layout's shared header fragment)."""
     if not getattr(municipality, "logo_id", None):  # no settings without a site
         return ""
-
-    def make():
-        rendition = municipality.logo.get_rendition("height-64")
-        return str(rendition.img_tag({"class": "site-brand__logo", "alt": ""}))
-
-    html = shared_cache.remember(
-        context.get("request"), f"logo:{municipality.logo_id}:height-64", make
-    )
+    rendition = municipality.logo.get_rendition("height-64")
+    html = str(rendition.img_tag({"class": "site-brand__logo", "alt": ""}))
     return mark_safe(html)  # noqa: S308 (Wagtail's own escaped <img> tag)
 
 

@@ -9,8 +9,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import SharedViewRestrictionsMixin
-
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
@@ -31,7 +29,7 @@ class Topic(models.Model):
         return self.name
 
 
-class SuggestionBoxPage(SharedViewRestrictionsMixin, RoutablePageMixin, Page):
+class SuggestionBoxPage(RoutablePageMixin, Page):
     """Mittköping's digital suggestion box: its rules, proposals and signing terms."""
 
     introduction = models.TextField(_("ingress"), blank=True)

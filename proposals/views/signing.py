@@ -9,13 +9,7 @@ from proposals.forms import SignForm
 from proposals.models import Proposal, Signature
 
 from . import public
-from .base import (
-    bad_link,
-    message_page,
-    proposal_url,
-    render,
-    shared_message_page,
-)
+from .base import bad_link, message_page, proposal_url, render
 
 
 def _public_proposal(box, proposal_id):
@@ -115,21 +109,10 @@ def confirm(request, box, token):
         return bad_link(request, box, error)
     title, text, status = CONFIRM_MESSAGES[result]
     extra = {"proposal_link": proposal_url(box, proposal_id, request)}
-    private_tokens = [token]  # in the links to this page in other languages
     if result in (lifecycle.CONFIRMED, lifecycle.CONFIRMED_FLAGGED):
         withdraw_token = tokens.make_token(tokens.SIGNATURE_MANAGE, pk)
         extra["withdraw_link"] = _manage_url(request, box, withdraw_token)
-        private_tokens.append(withdraw_token)
-    return shared_message_page(
-        request,
-        box,
-        f"signature-confirmed:{result}:{proposal_id}",
-        private_tokens,
-        title,
-        text,
-        status=status,
-        **extra,
-    )
+    return message_page(request, box, title, text, status=status, **extra)
 
 
 def manage(request, box, token):

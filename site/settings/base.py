@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "stats",
     "opendata",
+    "caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -71,8 +72,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.page_cache.AnonymousPageCacheMiddleware",
-    "home.site_lookup.CachedSiteMiddleware",
+    "caching.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -151,10 +151,14 @@ else:
         }
     }
 
-# Whole pages for anonymous visitors without cookies (home/page_cache.py): counts on
-# them are at most this many seconds old. 0 turns the cache off (default here; the
-# production settings turn it on).
+# Whole pages for anonymous visitors without cookies, and shared template fragments
+# (the caching app): counts on them are at most this many seconds old. 0 turns the
+# cache off (default here; the production settings turn it on).
 PAGE_CACHE_SECONDS = int(os.environ.get("DELAKTIG_PAGE_CACHE_SECONDS", "0"))
+# Hidden inputs filled in anew for each visitor on a cached page or fragment (besides
+# the CSRF token): input name -> dotted path of a function(request) -> str. The sign
+# form's start time: an old one would let a robot past the minimum fill time.
+PAGE_CACHE_FRESH_FIELDS = {"started": "proposals.forms.started_token_for_request"}
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [

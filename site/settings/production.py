@@ -52,7 +52,7 @@ STORAGES = {
     },
 }
 
-# Anonymous page cache (home/page_cache.py), on by default only with Redis: with a
+# Anonymous page cache (the caching app), on by default only with Redis: with a
 # per-process cache, publishing would empty the cache of one process only.
 PAGE_CACHE_SECONDS = int(
     os.environ.get(

@@ -1,6 +1,6 @@
-"""With the page cache on, the listing's count of proposals under its filters is
-shared between requests (proposals/views/public.py::_listed_count): later renders
-do not count again, each filter has its own count, and a proposal published or
+"""With the page cache on, the listing's count and page of proposals under its
+filters is a shared fragment (suggestion_box_page.html): later renders do not count
+again, each filter has its own count, and a proposal published or
 moved on through the lifecycle shows in the count at once."""
 
 import re

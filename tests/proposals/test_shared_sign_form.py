@@ -1,16 +1,17 @@
 """With the page cache on, a rendered proposal page takes its empty sign form from
-the shared cache (proposals/views/public.py::_sign_form_html): rendered once, with
+a shared fragment (proposal.html, {% shared_fragment %}): rendered once, with
 each visitor's own CSRF token and a fresh start time filled in; a form with what
 the visitor typed, or its errors, is always rendered."""
 
 import pytest
 from django.test import Client
 
-from proposals.views.public import SIGN_FORM
 from tests.proposals.factories import make_box, make_proposal, make_topic
 from tests.proposals.helpers import CSRF_TOKEN, STARTED, sign_form_data
 
 pytestmark = pytest.mark.usefixtures("cache_on")
+
+SIGN_FORM = "proposals/includes/sign_form.html"
 
 
 @pytest.fixture

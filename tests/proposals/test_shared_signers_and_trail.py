@@ -1,5 +1,5 @@
 """With the page cache on, a rendered proposal page takes its signers' names and its
-trail from the shared cache (proposals/views/public.py::_signers_and_trail): later
+trail from a shared fragment (proposal.html, {% shared_fragment %}): later
 requests do not query them, each language has its own copy, and what must show at
 once (a new trail entry, a withdrawn name) does."""
 

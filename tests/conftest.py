@@ -34,10 +34,22 @@ def cache_on(settings):
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The site as the demo command builds it (home, legal pages, users), built
+    once per test database; each test's transaction rolls back to it."""
+    with django_db_blocker.unblock():
+        home_demo.build(io.StringIO())
+
+
 @pytest.fixture
 def site(db):
-    """Mittköping's site as the demo command builds it (home, legal pages, users)."""
-    return home_demo.build(io.StringIO())
+    """Mittköping's site as the demo command builds it (home, legal pages, users).
+    Built again only where a transactional test emptied the database."""
+    from wagtail.models import Site
+
+    found = Site.objects.filter(is_default_site=True, root_page__slug="home").first()
+    return found or home_demo.build(io.StringIO())
 
 
 @pytest.fixture

@@ -56,6 +56,7 @@ def test_demo_refuses_to_run_where_it_is_not_allowed(settings):
     from django.core.management.base import CommandError
 
     settings.DELAKTIG_DEMO_ALLOWED = False
+    apps.get_model("auth", "User").objects.all().delete()  # the suite's base site's
     with pytest.raises(CommandError, match="DELAKTIG_DEMO_ALLOWED"):
         call_command("load_demo", stdout=io.StringIO())
     assert not apps.get_model("auth", "User").objects.exists()

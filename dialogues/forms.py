@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
 from .choices import InfluenceLevel, Status
-from .models import Area, DialogueMethod, TargetGroup
+from municipality.models import Area
+
+from .models import DialogueMethod, TargetGroup
 
 INVALID_CHOICE = _("Det valet finns inte. Välj ett alternativ i listan.")
 

@@ -13,7 +13,7 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from home import page_cache
-        from home.models import MunicipalitySettings
+        from municipality.models import MunicipalitySettings
         from proposals.models import FeedbackEntry, Proposal
 
         # What a cached page shows changes: empty the anonymous page cache.

@@ -9,11 +9,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from dialogues import rules
-from proposals.constants import LISTED_STATUSES, Area, Sort
+from municipality.models import Area
+from proposals.constants import LISTED_STATUSES, Sort
 from proposals.models import Topic
 
 STARTED_SALT = "proposals.form-started"
-AREA_CHOICES = [("", _("Välj område")), *Area.choices]
 NAME_TOO_LONG = _("Namnet får vara högst %(limit_value)d tecken.")
 EMAIL_ERRORS = {
     "required": _("Skriv din e-postadress."),
@@ -161,9 +161,11 @@ class SubmitProposalForm(ProtectedForm):
             "invalid_choice": _("Välj ett av ämnena i listan."),
         },
     )
-    area = forms.ChoiceField(
+    area = forms.ModelChoiceField(
         label=_("Område"),
-        choices=AREA_CHOICES,
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Välj område"),
         error_messages={
             "required": _("Välj ett område."),
             "invalid_choice": _("Välj ett av områdena i listan."),
@@ -261,7 +263,13 @@ class SignForm(ProtectedForm):
         ),
         error_messages=EMAIL_ERRORS,
     )
-    area = forms.ChoiceField(label=_("Område"), choices=AREA_CHOICES, required=False)
+    area = forms.ModelChoiceField(
+        label=_("Område"),
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Välj område"),
+        required=False,
+    )
     keep_informed = forms.BooleanField(
         label=_("Jag vill få besked när förslaget lämnas till kommunen och besvaras"),
         required=False,
@@ -302,8 +310,12 @@ class ListingFilterForm(AccessibleFormMixin, forms.Form):
         required=False,
         empty_label=_("Alla"),
     )
-    area = forms.ChoiceField(
-        label=_("Område"), choices=[("", _("Alla")), *Area.choices], required=False
+    area = forms.ModelChoiceField(
+        label=_("Område"),
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla"),
     )
 
 

@@ -10,7 +10,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
 from home import page_cache, shared_cache
-from home.models import MunicipalitySettings
+from municipality.models import MunicipalitySettings
 from proposals.models import SuggestionBoxPage
 from tests.proposals.factories import make_box
 

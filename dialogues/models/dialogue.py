@@ -63,7 +63,7 @@ class DialoguePage(SharedViewRestrictionsMixin, RoutablePageMixin, Page):
         _("det här går inte att påverka (ramar)"), blank=True, features=TEXT_FEATURES
     )
     committee = models.ForeignKey(
-        "dialogues.Committee",
+        "municipality.Committee",
         verbose_name=_("ansvarig nämnd"),
         null=True,
         blank=True,
@@ -81,7 +81,7 @@ class DialoguePage(SharedViewRestrictionsMixin, RoutablePageMixin, Page):
         "dialogues.TargetGroup", verbose_name=_("målgrupper"), blank=True
     )
     areas = ParentalManyToManyField(
-        "dialogues.Area", verbose_name=_("områden"), blank=True
+        "municipality.Area", verbose_name=_("områden"), blank=True
     )
     start_date = models.DateField(_("startdatum"), null=True, blank=True)
     end_date = models.DateField(_("slutdatum"), null=True, blank=True)

@@ -44,7 +44,7 @@ def _ordered(queryset, sort):
 def listing(request, box):
     lifecycle.close_expired(queryset=box.proposals.all())
     form = ListingFilterForm(request.GET)
-    proposals = box.proposals.listed().select_related("topic")
+    proposals = box.proposals.listed().select_related("topic", "area")
     sort = Sort.MOST_SIGNED
     status = 200
     filters = {}
@@ -56,7 +56,7 @@ def listing(request, box):
         if data["topic"]:
             filters["topic_id"] = data["topic"].pk
         if data["area"]:
-            filters["area"] = data["area"]
+            filters["area_id"] = data["area"].pk
         proposals = proposals.filter(**filters)
     else:
         status = 400
@@ -146,7 +146,7 @@ def _sign_form_html(request, form, url, proposal_id):
 
 
 def detail(request, box, proposal_id, sign_form=None, status=200):
-    proposal = box.proposals.select_related("topic").filter(pk=proposal_id).first()
+    proposal = box.proposals.select_related("topic", "area").filter(pk=proposal_id).first()
     if proposal is None:
         raise Http404
     lifecycle.enforce_deadline(proposal)

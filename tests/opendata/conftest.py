@@ -5,7 +5,8 @@ import pytest
 
 from dialogues.choices import InfluenceLevel
 from dialogues.choices import Status as DialogueStatus
-from dialogues.models import Area, TargetGroup
+from dialogues.models import TargetGroup
+from municipality.models import Area
 from proposals import lifecycle
 from proposals.constants import EntryKind, Status
 from proposals.models import FeedbackEntry

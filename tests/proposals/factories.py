@@ -3,7 +3,7 @@
 from django.db.models import F
 from django.utils import timezone
 
-from dialogues.models import Committee
+from municipality.models import Committee
 from proposals import lifecycle
 from proposals.constants import Area, DecisionOutcome, RejectionReason, Status
 from proposals.models import (

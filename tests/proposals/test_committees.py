@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from dialogues.models import Committee
+from municipality.models import Committee
 from proposals import lifecycle
 
 pytestmark = pytest.mark.django_db

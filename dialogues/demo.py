@@ -11,10 +11,10 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from wagtail.documents import get_document_model
 
-from .choices import Degree, InfluenceLevel, Status
 from municipality import demo as municipality_demo
 from municipality.models import Committee
 
+from .choices import Degree, InfluenceLevel, Status
 from .models import (
     DialogueDocument,
     DialogueEvent,
@@ -250,7 +250,7 @@ def _dialogues(today):
                 method["forslagslada"],
             ],
             "target_groups": [group["alla-invanare"], group["unga"]],
-            "areas": [area["hela-kommunen"], area["sodra-landsbygden"]],
+            "areas": [area["hela-kommunen"], area["sodra"]],
             "contact_name": "Anna Lund",
             "contact_role": "samhällsplanerare",
             "contact_email": "anna.lund@mittkoping.se",
@@ -305,7 +305,7 @@ def _dialogues(today):
             "end_date": today - timedelta(days=10),
             "methods": [method["e-panel"], method["omradesvandring"]],
             "target_groups": [group["alla-invanare"], group["invanare-over-75"]],
-            "areas": [area["centrum"], area["sodra-landsbygden"]],
+            "areas": [area["centrum"], area["sodra"]],
             "contact_name": "Eva Holm",
             "contact_role": "nämndsekreterare",
             "contact_email": "eva.holm@mittkoping.se",

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
-from .choices import InfluenceLevel, Status
 from municipality.models import Area
 
+from .choices import InfluenceLevel, Status
 from .models import DialogueMethod, TargetGroup
 
 INVALID_CHOICE = _("Det valet finns inte. Välj ett alternativ i listan.")

@@ -10,6 +10,7 @@ INTRODUCTION = (
     "webbplatsen och är alltid aktuella.</p>"
 )
 
+
 def _page(site):
     page = StatisticsPage.objects.child_of(site.root_page).first()
     if page:

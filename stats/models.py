@@ -1,7 +1,5 @@
 """The public statistics page."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField

@@ -146,7 +146,9 @@ def _sign_form_html(request, form, url, proposal_id):
 
 
 def detail(request, box, proposal_id, sign_form=None, status=200):
-    proposal = box.proposals.select_related("topic", "area").filter(pk=proposal_id).first()
+    proposal = (
+        box.proposals.select_related("topic", "area").filter(pk=proposal_id).first()
+    )
     if proposal is None:
         raise Http404
     lifecycle.enforce_deadline(proposal)

@@ -1,6 +1,7 @@
 """The municipality itself: its areas and committees, who runs the site, and how
 many people live where. Every other app builds on these."""
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -96,7 +97,13 @@ class AreaPopulation(models.Model):
         help_text=_("Året som invånarantalet gäller."),
     )
 
-    panels = [FieldPanel("area"), FieldPanel("population"), FieldPanel("year")]
+    # A plain list: a handful of areas, and the snippet chooser's widget fails on a
+    # posted value that is not a number instead of showing the form's error.
+    panels = [
+        FieldPanel("area", widget=forms.Select),
+        FieldPanel("population"),
+        FieldPanel("year"),
+    ]
 
     class Meta:
         ordering = ["-area__whole_municipality", "area__name"]

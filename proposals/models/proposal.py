@@ -3,6 +3,7 @@
 import math
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -148,7 +149,7 @@ class Proposal(index.Indexed, models.Model):
         FieldPanel("title"),
         FieldPanel("text"),
         FieldPanel("topic"),
-        FieldPanel("area"),
+        FieldPanel("area", widget=forms.Select),
         FieldPanel("author_name"),
         FieldPanel("dialogue"),
     ]

@@ -143,7 +143,7 @@ def test_committee_snippet_with_handling_time(editor_client):
     from municipality.models import Committee
 
     response = editor_client.post(
-        reverse("wagtailsnippets_dialogues_committee:add"),
+        reverse("wagtailsnippets_municipality_committee:add"),
         {
             "name": "Miljönämnden",
             "slug": "miljonamnden",

@@ -230,18 +230,8 @@ class DialoguePage(SharedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The suggestion box renders the proposals: {% dialogue_proposals page %}.
         context["shows_proposals"] = rules.shows_proposals(self)
-        if context["shows_proposals"]:
-            from proposals.for_dialogues import linked_proposals, submit_url
-
-            outcomes = rules.shows_proposal_outcomes(self)
-            context["proposal_outcomes"] = outcomes
-            context["linked_proposals"] = linked_proposals(
-                self, request, with_trail=outcomes
-            )
-            context["proposal_submit_url"] = (
-                submit_url(self, request) if rules.takes_proposals(self) else ""
-            )
         return context
 
     def get_absolute_url(self):

@@ -1,8 +1,8 @@
 """Find published proposals similar to a title being typed.
 
 Uses the site's search backend and the same Swedish word forms as the site search
-(municipality.swedish), so on PostgreSQL a title about "skolan" suggests a proposal about
-"skolor". A proposal shares at least one significant word with the text; those
+(municipality.swedish), so on PostgreSQL a title about "skolan" suggests a proposal
+about "skolor". A proposal shares at least one significant word with the text; those
 sharing more, or sharing them in the title, rank first."""
 
 import re

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import FilterFormPageMixin, SharedViewRestrictionsMixin
+from stats.sections import statistics_context
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -27,8 +28,6 @@ class StatisticsPage(SharedViewRestrictionsMixin, FilterFormPageMixin, Page):
     filter_form_key = "year_form"
 
     def get_context(self, request, *args, **kwargs):
-        from stats.sections import statistics_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(statistics_context(request.GET))
         return context

@@ -71,7 +71,8 @@ def _offence(app, imported):
     if imported == CACHING:
         return f"nothing may import the caching layer ({CACHING})"
     if LAYER[imported] >= LAYER[app]:
-        return f"{app} (layer {LAYER[app]}) imports {imported} (layer {LAYER[imported]})"
+        below = f"layer {LAYER[imported]}"
+        return f"{app} (layer {LAYER[app]}) imports {imported} ({below})"
     return None
 
 
@@ -88,8 +89,7 @@ def test_apps_import_only_apps_below_them():
     offences = [
         f"{relative}:{line}: import {module}: {reason}"
         for app, relative, imported, module, line in _imports()
-        if (reason := _offence(app, imported))
-        and (relative, module) not in ALLOWED
+        if (reason := _offence(app, imported)) and (relative, module) not in ALLOWED
     ]
     assert not offences, "Imports against the layer order:\n" + "\n".join(offences)
 

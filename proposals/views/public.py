@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django_comments import get_form as get_comment_form
 
+from dialogues.models import DialoguePage
 from home import page_cache, shared_cache
 from proposals import lifecycle
 from proposals.comments import comments_for
@@ -88,8 +89,6 @@ def _public_dialogue(proposal):
     """The dialogue the proposal was made in, if residents may read it."""
     if proposal.dialogue_id is None:
         return None
-    from dialogues.models import DialoguePage
-
     return DialoguePage.objects.live().public().filter(pk=proposal.dialogue_id).first()
 
 

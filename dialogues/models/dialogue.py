@@ -22,9 +22,11 @@ from wagtail.search import index
 from home.models import SharedViewRestrictionsMixin
 
 from .. import rules
+from ..calendar import event_response
 from ..choices import STATUS_EXPLANATIONS, DialogueKind, InfluenceLevel, Status
 from ..ladder import step_for
 from ..panels import MethodFitPanel
+from .survey import DialogueSurveyPage
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -217,8 +219,6 @@ class DialoguePage(SharedViewRestrictionsMixin, RoutablePageMixin, Page):
         """The published web survey of this dialogue, when the rules allow one."""
         if not rules.survey_allowed(self):
             return None
-        from .survey import DialogueSurveyPage
-
         return DialogueSurveyPage.objects.child_of(self).live().public().first()
 
     def events_with_calendar(self):
@@ -279,8 +279,6 @@ class DialoguePage(SharedViewRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("tillfalle/<int:event_id>/kalender/", name="event_ical")
     def event_ical(self, request, event_id):
-        from ..calendar import event_response
-
         return event_response(request, self, event_id)
 
     class Meta:

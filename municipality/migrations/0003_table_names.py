@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
         ("dialogues", "0006_municipality_area_committee"),
         ("home", "0003_municipality_settings"),
         ("municipality", "0002_moved_content_types"),
-        ("proposals", "0014_area_rows"),
+        ("proposals", "0015_area_foreign_keys"),
     ]
 
     operations = [

@@ -1,7 +1,8 @@
-"""A proposal's and a signer's area become rows of municipality.Area instead of the
-fixed list of Mittköping's districts that was written into the code. Every value in
-use gets an area (an existing one with the same slug or name, else a new one named
-as the list named it), and the population figures move along with them."""
+"""Step 1 of areas as rows: a proposal's and a signer's area become rows of
+municipality.Area instead of the fixed list of Mittköping's districts that was
+written into the code. Every value in use gets an area (an existing one with the
+same slug or name, else a new one named as the list named it), and the population
+figures move along with them. Step 2 (0015) drops the old columns."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -97,35 +98,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(to_rows, to_values),
-        migrations.RemoveField(model_name="proposal", name="area"),
-        migrations.RemoveField(model_name="signature", name="area"),
-        migrations.RenameField(
-            model_name="proposal", old_name="new_area", new_name="area"
-        ),
-        migrations.RenameField(
-            model_name="signature", old_name="new_area", new_name="area"
-        ),
-        migrations.AlterField(
-            model_name="proposal",
-            name="area",
-            field=models.ForeignKey(
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="proposals",
-                to="municipality.area",
-                verbose_name="område",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="signature",
-            name="area",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to="municipality.area",
-                verbose_name="område",
-            ),
-        ),
     ]

@@ -217,6 +217,9 @@ class SubmitProposalForm(ProtectedForm):
             self.fields["dialogue"].queryset = dialogues
         else:
             del self.fields["dialogue"]
+        # Until the municipality has entered its areas there is nothing to choose.
+        if not Area.objects.exists():
+            del self.fields["area"]
 
     @classmethod
     def for_dialogue(cls, dialogue_id):
@@ -236,7 +239,7 @@ class SubmitProposalForm(ProtectedForm):
             "title": data["title"],
             "text": data["text"],
             "topic": data["topic"],
-            "area": data["area"],
+            "area": data.get("area"),
             "author_name": data["author_name"],
             "author_email": data["email"],
         }

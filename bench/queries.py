@@ -31,8 +31,8 @@ def main():
     from signing import connect
 
     from delaktig_site.collector import freeze_loaded
+    from municipality.swedish import build_query
     from proposals.models import Proposal
-    from search.swedish import build_query
 
     conn = connect(env["DATABASE_URL"])
     conn.autocommit = True

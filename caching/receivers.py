@@ -8,7 +8,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from caching.generation import invalidate
-from home.models import MunicipalitySettings
+from municipality.models import MunicipalitySettings
 from proposals import signals as proposal_signals
 
 

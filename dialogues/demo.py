@@ -11,10 +11,11 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from wagtail.documents import get_document_model
 
+from municipality import demo as municipality_demo
+from municipality.models import Committee
+
 from .choices import Degree, InfluenceLevel, Status
 from .models import (
-    Area,
-    Committee,
     DialogueDocument,
     DialogueEvent,
     DialogueIndexPage,
@@ -35,12 +36,6 @@ COMMITTEES = [
     ("halso-och-sjukvardsnamnden", "Hälso- och sjukvårdsnämnden", 90),
     ("kultur-och-fritidsnamnden", "Kultur- och fritidsnämnden", 45),
     ("samhallsbyggnadsnamnden", "Samhällsbyggnadsnämnden", 120),
-]
-AREAS = [
-    ("hela-kommunen", "Hela kommunen"),
-    ("centrum", "Centrum"),
-    ("norra-mittkoping", "Norra Mittköping"),
-    ("sodra-landsbygden", "Södra landsbygden"),
 ]
 TARGET_GROUPS = [
     (
@@ -90,8 +85,6 @@ def _snippets():
         Committee.objects.get_or_create(
             slug=slug, defaults={"name": name, "expected_handling_days": days}
         )
-    for slug, name in AREAS:
-        Area.objects.get_or_create(slug=slug, defaults={"name": name})
     for slug, name, description, affected, active in TARGET_GROUPS:
         TargetGroup.objects.get_or_create(
             slug=slug,
@@ -131,7 +124,7 @@ def _document(title, text):
 def _dialogues(today):
     committee = {c.slug: c for c in Committee.objects.all()}
     method = {m.slug: m for m in DialogueMethod.objects.all()}
-    area = {a.slug: a for a in Area.objects.all()}
+    area = municipality_demo.areas()
     group = {g.slug: g for g in TargetGroup.objects.all()}
     return [
         {
@@ -257,7 +250,7 @@ def _dialogues(today):
                 method["forslagslada"],
             ],
             "target_groups": [group["alla-invanare"], group["unga"]],
-            "areas": [area["hela-kommunen"], area["sodra-landsbygden"]],
+            "areas": [area["hela-kommunen"], area["sodra"]],
             "contact_name": "Anna Lund",
             "contact_role": "samhällsplanerare",
             "contact_email": "anna.lund@mittkoping.se",
@@ -312,7 +305,7 @@ def _dialogues(today):
             "end_date": today - timedelta(days=10),
             "methods": [method["e-panel"], method["omradesvandring"]],
             "target_groups": [group["alla-invanare"], group["invanare-over-75"]],
-            "areas": [area["centrum"], area["sodra-landsbygden"]],
+            "areas": [area["centrum"], area["sodra"]],
             "contact_name": "Eva Holm",
             "contact_role": "nämndsekreterare",
             "contact_email": "eva.holm@mittkoping.se",

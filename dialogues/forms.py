@@ -4,8 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
+from municipality.models import Area
+
 from .choices import InfluenceLevel, Status
-from .models import Area, DialogueMethod, TargetGroup
+from .models import DialogueMethod, TargetGroup
 
 INVALID_CHOICE = _("Det valet finns inte. Välj ett alternativ i listan.")
 

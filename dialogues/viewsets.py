@@ -7,21 +7,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Area, Committee, DialogueMethod, DialoguePage, TargetGroup
-
-
-class CommitteeViewSet(SnippetViewSet):
-    model = Committee
-    icon = "group"
-    list_display = ["name", "slug", "expected_handling_days"]
-    search_fields = ["name"]
-
-
-class AreaViewSet(SnippetViewSet):
-    model = Area
-    icon = "site"
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+from .models import DialogueMethod, DialoguePage, TargetGroup
 
 
 class TargetGroupViewSet(SnippetViewSet):
@@ -41,7 +27,7 @@ class DialogueMethodViewSet(SnippetViewSet):
 
 
 class DialogueSnippets(SnippetViewSetGroup):
-    items = (DialogueMethodViewSet, TargetGroupViewSet, CommitteeViewSet, AreaViewSet)
+    items = (DialogueMethodViewSet, TargetGroupViewSet)
     menu_label = _("Dialoger")
     menu_icon = "comment"
     menu_name = "dialogue-snippets"

@@ -11,7 +11,9 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from .models import HomePage, MunicipalitySettings, StandardPage
+from municipality.models import MunicipalitySettings
+
+from .models import HomePage, StandardPage
 
 MUNICIPALITY = "Mittköpings kommun"
 

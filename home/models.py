@@ -3,8 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -78,58 +77,3 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("informationssida")
         verbose_name_plural = _("informationssidor")
-
-
-@register_setting(icon="home")
-class MunicipalitySettings(BaseSiteSetting):
-    """Who runs the site: the municipality's name, logo, contact and legal pages."""
-
-    # The header and footer of every page show all three: one query, not four.
-    select_related = ["logo", "accessibility_page", "privacy_page"]
-
-    name = models.CharField(
-        _("kommunens namn"), max_length=100, default="Mittköpings kommun"
-    )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logotyp"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_email = models.EmailField(_("kontaktadress (e-post)"), blank=True)
-    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("tillgänglighetsredogörelse"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("så hanterar vi personuppgifter"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("logo")], heading=_("Avsändare")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone")],
-            heading=_("Kontakt"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
-            heading=_("Sidfotens länkar"),
-        ),
-    ]
-
-    class Meta:
-        verbose_name = _("kommunens uppgifter")

@@ -19,7 +19,5 @@ AUDIT_ACTIONS = [
 
 @hooks.register("register_log_actions")
 def register_audit_actions(actions):
-    from proposals.audit import ACTIONS as PROPOSAL_ACTIONS
-
-    for action, label, message in [*AUDIT_ACTIONS, *PROPOSAL_ACTIONS]:
+    for action, label, message in AUDIT_ACTIONS:
         actions.register_action(action, label, message)

@@ -12,9 +12,8 @@ from drf_spectacular.utils import extend_schema_field
 
 from dialogues.choices import InfluenceLevel
 from dialogues.choices import Status as DialogueStatus
-from dialogues.models import Area as DialogueArea
-from dialogues.models import Committee, DialogueMethod, DialoguePage, TargetGroup
-from proposals.constants import Area
+from dialogues.models import DialogueMethod, DialoguePage, TargetGroup
+from municipality.models import Area, Committee
 from proposals.models import Proposal, Topic
 
 from .serializers import PUBLIC_PROPOSAL_STATUSES
@@ -69,7 +68,7 @@ class DialogueFilter(django_filters.FilterSet):
         help_text=_("Steget på delaktighetstrappan."),
     )
     committee = _by_slug(Committee.objects.all(), "committee", _("Nämndens kortnamn."))
-    area = _by_slug(DialogueArea.objects.all(), "areas", _("Områdets kortnamn."))
+    area = _by_slug(Area.objects.all(), "areas", _("Områdets kortnamn."))
     method = _by_slug(DialogueMethod.objects.all(), "methods", _("Metodens kortnamn."))
     target_group = _by_slug(
         TargetGroup.objects.all(), "target_groups", _("Målgruppens kortnamn.")
@@ -85,9 +84,7 @@ class ProposalFilter(django_filters.FilterSet):
         choices=PUBLIC_PROPOSAL_STATUSES, help_text=_("Förslagets status.")
     )
     topic = _by_slug(Topic.objects.all(), "topic", _("Ämnets kortnamn."))
-    area = django_filters.ChoiceFilter(
-        choices=Area.choices, help_text=_("Områdets kortnamn.")
-    )
+    area = _by_slug(Area.objects.all(), "area", _("Områdets kortnamn."))
     committee = _by_slug(Committee.objects.all(), "committee", _("Nämndens kortnamn."))
     dialogue = IdFilter(
         field_name="dialogue_id",

@@ -26,7 +26,7 @@ def proposals():
     )
     return (
         Proposal.objects.public()
-        .select_related("box", "topic", "committee")
+        .select_related("box", "topic", "area", "committee")
         .annotate(updated_at=Coalesce("last_feedback_at", "opened_at"))
         .prefetch_related(Prefetch("trail", public_trail, to_attr="public_trail"))
         .order_by("-pk")

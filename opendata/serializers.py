@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from dialogues.choices import DialogueKind, InfluenceLevel
 from dialogues.choices import Status as DialogueStatus
-from proposals.constants import Area, DecisionOutcome, EntryKind
+from proposals.constants import DecisionOutcome, EntryKind
 from proposals.constants import Status as ProposalStatus
 
 from .text import plain_text
@@ -173,9 +173,13 @@ class ProposalSerializer(serializers.Serializer):
         source="get_status_display", help_text=_("Status i klartext.")
     )
     topic = NamedSerializer(help_text=_("Ämne."))
-    area = serializers.ChoiceField(choices=Area.choices, help_text=_("Område."))
+    area = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text=_("Områdets kortnamn.")
+    )
     area_label = serializers.CharField(
-        source="get_area_display", help_text=_("Området i klartext.")
+        source="area.name",
+        allow_null=True,
+        help_text=_("Området i klartext."),
     )
     signature_count = serializers.IntegerField(
         help_text=_("Antal bekräftade underskrifter.")

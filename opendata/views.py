@@ -12,7 +12,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.renderers import JSONRenderer
 
 from dialogues.models import DialoguePage
-from home.models import MunicipalitySettings
+from municipality.models import MunicipalitySettings
 from proposals.models import Proposal
 
 from . import queries

@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
 from dialogues import rules
-from dialogues.models import Committee
+from municipality.models import Committee
 from proposals.constants import DecisionOutcome, RejectionReason
 from proposals.models import ProposalEdit
 
@@ -47,11 +47,11 @@ class ProposalAdminForm(WagtailAdminModelForm):
         changes = {
             name: {
                 "before": self._original[name],
-                "after": str(getattr(instance, name)),
+                "after": str(getattr(instance, name) or ""),
             }
             for name in TRACKED_FIELDS
             if name in self._original
-            and self._original[name] != str(getattr(instance, name))
+            and self._original[name] != str(getattr(instance, name) or "")
         }
         if changes and commit:
             ProposalEdit.objects.create(

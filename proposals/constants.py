@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the suggestion box: statuses, reasons, areas, sorts."""
+"""Fixed vocabularies of the suggestion box: statuses, reasons, sorts."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,17 +39,6 @@ class DecisionOutcome(models.TextChoices):
     PARTLY_APPROVED = "partly_approved", _("Delvis bifall")
     REJECTED = "rejected", _("Avslag")
     ANSWERED = "answered", _("Besvarad")
-
-
-class Area(models.TextChoices):
-    """Mittköping's areas. Temporary: the integrator switches this to dialogues.Area."""
-
-    WHOLE = "hela-kommunen", _("Hela kommunen")
-    CENTRE = "centrum", _("Centrum")
-    NORTH = "norra", _("Norra Mittköping")
-    SOUTH = "sodra", _("Södra Mittköping")
-    RIVER = "adalen", _("Ådalen")
-    COAST = "kustbyarna", _("Kustbyarna")
 
 
 class Sort(models.TextChoices):

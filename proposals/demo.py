@@ -6,10 +6,11 @@ from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
-from dialogues.models import Committee, DialoguePage
+from dialogues.models import DialoguePage
+from municipality import demo as municipality_demo
+from municipality.models import Committee
 from proposals import lifecycle, notifications
 from proposals.constants import (
-    Area,
     DecisionOutcome,
     EntryKind,
     RejectionReason,
@@ -81,7 +82,7 @@ PROPOSALS = [
     (
         "Bättre belysning längs gång- och cykelvägen vid Ån",
         "trafik",
-        Area.CENTRE,
+        "centrum",
         "Elin S.",
         Status.OPEN,
         87,
@@ -92,7 +93,7 @@ PROPOSALS = [
     (
         "Fler papperskorgar i Stadsparken",
         "miljo",
-        Area.CENTRE,
+        "centrum",
         "Nils",
         Status.OPEN,
         99,
@@ -103,7 +104,7 @@ PROPOSALS = [
     (
         "Utegym vid Norrskolan",
         "kultur-fritid",
-        Area.NORTH,
+        "norra-mittkoping",
         "Amira och Olle",
         Status.OPEN,
         12,
@@ -113,7 +114,7 @@ PROPOSALS = [
     (
         "Mer vegetarisk mat i skolmatsalarna",
         "skola",
-        Area.WHOLE,
+        "hela-kommunen",
         "Ida L.",
         Status.OPEN,
         3,
@@ -123,7 +124,7 @@ PROPOSALS = [
     (
         "Förläng bibliotekets öppettider på helgerna",
         "kultur-fritid",
-        Area.CENTRE,
+        "centrum",
         "Gustav",
         Status.REFERRED,
         312,
@@ -134,7 +135,7 @@ PROPOSALS = [
     (
         "Säkrare övergångsställe vid Storgatan–Skolvägen",
         "trafik",
-        Area.SOUTH,
+        "sodra",
         "Lena P.",
         Status.REFERRED,
         150,
@@ -145,7 +146,7 @@ PROPOSALS = [
     (
         "Hundrastgård i Södra Mittköping",
         "miljo",
-        Area.SOUTH,
+        "sodra",
         "Per H.",
         Status.ANSWERED,
         205,
@@ -155,7 +156,7 @@ PROPOSALS = [
     (
         "Ny badplats vid Ådalen",
         "kultur-fritid",
-        Area.RIVER,
+        "adalen",
         "Sara",
         Status.ANSWERED,
         130,
@@ -165,7 +166,7 @@ PROPOSALS = [
     (
         "Konstgräsplan i Kustbyarna",
         "kultur-fritid",
-        Area.COAST,
+        "kustbyarna",
         "Johan",
         Status.CLOSED_UNSUPPORTED,
         23,
@@ -176,7 +177,7 @@ PROPOSALS = [
     (
         "Pensionärsrabatt i simhallen",
         "omsorg",
-        Area.WHOLE,
+        "hela-kommunen",
         "Karin E.",
         Status.CLOSED_UNSUPPORTED,
         41,
@@ -186,7 +187,7 @@ PROPOSALS = [
     (
         "Sänk hastigheten på riksvägen genom Kustbyarna",
         "trafik",
-        Area.COAST,
+        "kustbyarna",
         "Lars",
         Status.REJECTED,
         0,
@@ -196,7 +197,7 @@ PROPOSALS = [
     (
         "Laddstolpar vid simhallen",
         "miljo",
-        Area.CENTRE,
+        "centrum",
         "Ahmed",
         Status.IN_MODERATION,
         0,
@@ -206,7 +207,7 @@ PROPOSALS = [
     (
         "Parklets på Kyrkogatan",
         "stadsplanering",
-        Area.CENTRE,
+        "centrum",
         "Maria",
         Status.SUBMITTED,
         0,
@@ -217,7 +218,7 @@ PROPOSALS = [
     (
         "Flytta julmarknaden till Stortorget",
         "stadsplanering",
-        Area.CENTRE,
+        "centrum",
         "Erik",
         Status.WITHDRAWN,
         8,
@@ -337,6 +338,7 @@ def _box(site):
 def _signatures(proposal, count):
     """Confirmed signatures in bulk; the counter is set from the rows."""
     now = timezone.now()
+    areas = list(municipality_demo.areas().values())
     rows = []
     for i in range(count):
         first = FIRST_NAMES[i % len(FIRST_NAMES)]
@@ -349,7 +351,7 @@ def _signatures(proposal, count):
                 show_name=i % 3 != 0,
                 email=email,
                 email_normalised=normalise_email(email),
-                area=list(Area.values)[i % len(Area.values)],
+                area=areas[i % len(areas)],
                 confirmed_at=now - timedelta(minutes=i),
             )
         )
@@ -416,7 +418,7 @@ def _build_proposal(box, topics, row, committees=None, politician=None):
         title=title,
         text=text,
         topic=topics[topic],
-        area=area,
+        area=municipality_demo.areas()[area],
         author_name=author,
         author_email=f"forslag.{topic}@example.se",
     )

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from home.models import MunicipalitySettings
+from municipality.models import MunicipalitySettings
 from proposals.constants import Status
 
 MAX_ITEMS = 50

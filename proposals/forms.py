@@ -9,11 +9,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from dialogues import rules
-from proposals.constants import LISTED_STATUSES, Area, Sort
+from municipality.models import Area
+from proposals.constants import LISTED_STATUSES, Sort
 from proposals.models import Topic
 
 STARTED_SALT = "proposals.form-started"
-AREA_CHOICES = [("", _("Välj område")), *Area.choices]
 NAME_TOO_LONG = _("Namnet får vara högst %(limit_value)d tecken.")
 EMAIL_ERRORS = {
     "required": _("Skriv din e-postadress."),
@@ -166,9 +166,11 @@ class SubmitProposalForm(ProtectedForm):
             "invalid_choice": _("Välj ett av ämnena i listan."),
         },
     )
-    area = forms.ChoiceField(
+    area = forms.ModelChoiceField(
         label=_("Område"),
-        choices=AREA_CHOICES,
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Välj område"),
         error_messages={
             "required": _("Välj ett område."),
             "invalid_choice": _("Välj ett av områdena i listan."),
@@ -220,6 +222,9 @@ class SubmitProposalForm(ProtectedForm):
             self.fields["dialogue"].queryset = dialogues
         else:
             del self.fields["dialogue"]
+        # Until the municipality has entered its areas there is nothing to choose.
+        if not Area.objects.exists():
+            del self.fields["area"]
 
     @classmethod
     def for_dialogue(cls, dialogue_id):
@@ -239,7 +244,7 @@ class SubmitProposalForm(ProtectedForm):
             "title": data["title"],
             "text": data["text"],
             "topic": data["topic"],
-            "area": data["area"],
+            "area": data.get("area"),
             "author_name": data["author_name"],
             "author_email": data["email"],
         }
@@ -266,7 +271,13 @@ class SignForm(ProtectedForm):
         ),
         error_messages=EMAIL_ERRORS,
     )
-    area = forms.ChoiceField(label=_("Område"), choices=AREA_CHOICES, required=False)
+    area = forms.ModelChoiceField(
+        label=_("Område"),
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Välj område"),
+        required=False,
+    )
     keep_informed = forms.BooleanField(
         label=_("Jag vill få besked när förslaget lämnas till kommunen och besvaras"),
         required=False,
@@ -307,8 +318,12 @@ class ListingFilterForm(AccessibleFormMixin, forms.Form):
         required=False,
         empty_label=_("Alla"),
     )
-    area = forms.ChoiceField(
-        label=_("Område"), choices=[("", _("Alla")), *Area.choices], required=False
+    area = forms.ModelChoiceField(
+        label=_("Område"),
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla"),
     )
 
 

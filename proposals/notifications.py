@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
+from municipality.models import MunicipalitySettings
 from proposals import tokens
 from proposals.constants import SIGNER_NOTIFIED_KINDS, EntryKind
 
@@ -103,8 +104,6 @@ def absolute_url(box, route, args=(), request=None):
 
 
 def municipality_name(box):
-    from home.models import MunicipalitySettings
-
     site = box.get_site()
     return MunicipalitySettings.for_site(site).name if site else ""
 

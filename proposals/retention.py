@@ -94,7 +94,7 @@ def purge_proposal(proposal, user=None):
             count += 1
         # Signers who chose not to be shown leave no name or area behind.
         Signature.objects.filter(proposal=proposal, show_name=False).update(
-            name="", area=""
+            name="", area=None
         )
         Proposal.objects.filter(pk=proposal.pk).update(author_email="", ip_address=None)
         # A moderator's correction may have removed personal data about others;

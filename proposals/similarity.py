@@ -1,14 +1,14 @@
 """Find published proposals similar to a title being typed.
 
 Uses the site's search backend and the same Swedish word forms as the site search
-(search.swedish), so on PostgreSQL a title about "skolan" suggests a proposal about
-"skolor". A proposal shares at least one significant word with the text; those
+(municipality.swedish), so on PostgreSQL a title about "skolan" suggests a proposal
+about "skolor". A proposal shares at least one significant word with the text; those
 sharing more, or sharing them in the title, rank first."""
 
 import re
 
+from municipality.swedish import build_query
 from proposals.constants import Status
-from search.swedish import build_query
 
 MAX_QUERY_LENGTH = 200
 MIN_WORD_LENGTH = 4

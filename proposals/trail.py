@@ -1,6 +1,6 @@
 """What the trail shows to whom: public entries for everyone, all for the proposer."""
 
-from home.models import MunicipalitySettings
+from municipality.models import MunicipalitySettings
 
 
 def entries_for_display(proposal, request, *, include_private=False):

@@ -1,8 +1,10 @@
-"""Register the suggestion box's admin menu and the politicians' response area."""
+"""Register the suggestion box's admin menu, the politicians' response area and
+the lifecycle's audit actions."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from proposals.audit import ACTIONS
 from proposals.politicians import ResponsesViewSet
 from proposals.viewsets import ProposalCommentViewSet, ProposalsViewSetGroup
 
@@ -17,3 +19,10 @@ def register_responses_viewset():
 @hooks.register("register_admin_viewset")
 def register_comment_viewset():
     return ProposalCommentViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    """The proposal lifecycle's entries in Wagtail's history."""
+    for action, label, message in ACTIONS:
+        actions.register_action(action, label, message)

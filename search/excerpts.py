@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.search import index
 
-from .swedish import highlight_stems
+from municipality.swedish import highlight_stems
 
 EXCERPT_LENGTH = 220
 CONTEXT_BEFORE = 70

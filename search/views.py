@@ -4,9 +4,10 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
+from municipality.swedish import build_query
+
 from .forms import SearchForm
 from .results import describe, find
-from .swedish import build_query
 
 RESULTS_PER_PAGE = 10
 

@@ -31,7 +31,8 @@ from django.utils import timezone
 from dialogues.choices import InfluenceLevel
 from dialogues.choices import Status as DialogueStatus
 from dialogues.models import DialoguePage
-from proposals.constants import Area, EntryKind
+from municipality.models import Area, AreaPopulation
+from proposals.constants import EntryKind
 from proposals.models import FeedbackEntry, Proposal, Signature
 
 # What is counted per year and per committee: name → (date field, public only).
@@ -266,15 +267,13 @@ def counted_signatures(signatures=None, year=None):
 
 
 def signatures_per_thousand(signatures=None, populations=None, year=None):
-    """[AreaRate] for every area in ``proposals.constants.Area``, in that order.
+    """[AreaRate] for every area (municipality.Area), in the areas' order.
 
-    Signatures are counted_signatures() whose signer gave that area; for "Hela
-    kommunen" every counted signature, whatever area the signer gave or none.
-    The population is the one the municipality entered (AreaPopulation); without
-    one the rate is None ("uppgift saknas"), never a division by zero. Two
-    queries."""
-    from stats.models import AreaPopulation
-
+    Signatures are counted_signatures() whose signer gave that area; for the
+    area that stands for the whole municipality every counted signature,
+    whatever area the signer gave or none. The population is the one the
+    municipality entered (AreaPopulation); without one the rate is None
+    ("uppgift saknas"), never a division by zero. Three queries."""
     populations = AreaPopulation.objects.all() if populations is None else populations
     by_area = dict(
         counted_signatures(signatures, year)
@@ -282,15 +281,18 @@ def signatures_per_thousand(signatures=None, populations=None, year=None):
         .values_list("area")
         .annotate(n=Count("pk"))
     )
-    entered = {row.area: row for row in populations}
+    entered = {row.area_id: row for row in populations}
     rates = []
-    for value, label in Area.choices:
-        count = sum(by_area.values()) if value == Area.WHOLE else by_area.get(value, 0)
-        population = entered.get(value)
+    for area in Area.objects.all():
+        if area.whole_municipality:
+            count = sum(by_area.values())
+        else:
+            count = by_area.get(area.pk, 0)
+        population = entered.get(area.pk)
         rates.append(
             AreaRate(
-                area=value,
-                label=label,
+                area=area.slug,
+                label=area.name,
                 signatures=count,
                 population=population.population if population else None,
                 population_year=population.year if population else None,

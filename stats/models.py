@@ -1,7 +1,5 @@
-"""The public statistics page and the population figures it divides by."""
+"""The public statistics page."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -9,36 +7,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import FilterFormPageMixin
-from proposals.constants import Area
+from stats.sections import statistics_context
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
-
-
-class AreaPopulation(models.Model):
-    """How many people live in one of the municipality's areas, as the
-    municipality reports it; signatures per 1,000 residents divide by it."""
-
-    area = models.CharField(
-        _("område"), max_length=40, choices=Area.choices, unique=True
-    )
-    population = models.PositiveIntegerField(
-        _("invånare"), validators=[MinValueValidator(1)]
-    )
-    year = models.PositiveSmallIntegerField(
-        _("år"),
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
-        help_text=_("Året som invånarantalet gäller."),
-    )
-
-    panels = [FieldPanel("area"), FieldPanel("population"), FieldPanel("year")]
-
-    class Meta:
-        ordering = ["area"]
-        verbose_name = _("invånare per område")
-        verbose_name_plural = _("invånare per område")
-
-    def __str__(self):
-        return f"{self.get_area_display()}: {self.population} ({self.year})"
 
 
 class StatisticsPage(FilterFormPageMixin, Page):
@@ -57,8 +28,6 @@ class StatisticsPage(FilterFormPageMixin, Page):
     filter_form_key = "year_form"
 
     def get_context(self, request, *args, **kwargs):
-        from stats.sections import statistics_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(statistics_context(request.GET))
         return context

@@ -106,7 +106,7 @@ def test_wrong_password_is_refused(client, site, settings):
 def test_municipality_settings_bring_logo_and_footer_pages_in_one_query(
     site, django_assert_num_queries
 ):
-    from home.models import MunicipalitySettings
+    from municipality.models import MunicipalitySettings
 
     with django_assert_num_queries(1):
         settings = MunicipalitySettings.for_site(site)

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from search import results, swedish
+from municipality import swedish
+from search import results
 from tests.proposals.factories import make_box, make_proposal, make_topic
 
 pytestmark = [

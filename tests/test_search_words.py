@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.swedish import build_query, word_forms
+from municipality.swedish import build_query, word_forms
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,13 @@ from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
 from caching import generation, middleware, shared
-from home.models import MunicipalitySettings
+from municipality.models import MunicipalitySettings
 from proposals.models import SuggestionBoxPage
 from tests.proposals.factories import make_box
 
 pytestmark = pytest.mark.usefixtures("cache_on")
 
-SETTINGS_QUERY = "home_municipalitysettings"
+SETTINGS_QUERY = "municipality_municipalitysettings"
 
 
 @pytest.fixture

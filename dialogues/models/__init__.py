@@ -2,12 +2,10 @@
 
 from .dialogue import DialogueDocument, DialogueEvent, DialoguePage
 from .index import DialogueIndexPage, LadderPage
-from .snippets import Area, Committee, DialogueMethod, TargetGroup
+from .snippets import DialogueMethod, TargetGroup
 from .survey import DialogueSurveyPage, SurveyField
 
 __all__ = [
-    "Area",
-    "Committee",
     "DialogueDocument",
     "DialogueEvent",
     "DialogueIndexPage",

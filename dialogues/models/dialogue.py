@@ -20,9 +20,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import rules
+from ..calendar import event_response
 from ..choices import STATUS_EXPLANATIONS, DialogueKind, InfluenceLevel, Status
 from ..ladder import step_for
 from ..panels import MethodFitPanel
+from .survey import DialogueSurveyPage
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -61,7 +63,7 @@ class DialoguePage(RoutablePageMixin, Page):
         _("det här går inte att påverka (ramar)"), blank=True, features=TEXT_FEATURES
     )
     committee = models.ForeignKey(
-        "dialogues.Committee",
+        "municipality.Committee",
         verbose_name=_("ansvarig nämnd"),
         null=True,
         blank=True,
@@ -79,7 +81,7 @@ class DialoguePage(RoutablePageMixin, Page):
         "dialogues.TargetGroup", verbose_name=_("målgrupper"), blank=True
     )
     areas = ParentalManyToManyField(
-        "dialogues.Area", verbose_name=_("områden"), blank=True
+        "municipality.Area", verbose_name=_("områden"), blank=True
     )
     start_date = models.DateField(_("startdatum"), null=True, blank=True)
     end_date = models.DateField(_("slutdatum"), null=True, blank=True)
@@ -215,8 +217,6 @@ class DialoguePage(RoutablePageMixin, Page):
         """The published web survey of this dialogue, when the rules allow one."""
         if not rules.survey_allowed(self):
             return None
-        from .survey import DialogueSurveyPage
-
         return DialogueSurveyPage.objects.child_of(self).live().public().first()
 
     def events_with_calendar(self):
@@ -228,18 +228,8 @@ class DialoguePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The suggestion box renders the proposals: {% dialogue_proposals page %}.
         context["shows_proposals"] = rules.shows_proposals(self)
-        if context["shows_proposals"]:
-            from proposals.for_dialogues import linked_proposals, submit_url
-
-            outcomes = rules.shows_proposal_outcomes(self)
-            context["proposal_outcomes"] = outcomes
-            context["linked_proposals"] = linked_proposals(
-                self, request, with_trail=outcomes
-            )
-            context["proposal_submit_url"] = (
-                submit_url(self, request) if rules.takes_proposals(self) else ""
-            )
         return context
 
     def get_absolute_url(self):
@@ -287,8 +277,6 @@ class DialoguePage(RoutablePageMixin, Page):
 
     @path("tillfalle/<int:event_id>/kalender/", name="event_ical")
     def event_ical(self, request, event_id):
-        from ..calendar import event_response
-
         return event_response(request, self, event_id)
 
     class Meta:

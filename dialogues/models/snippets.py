@@ -1,7 +1,6 @@
-"""Snippets editors pick from: committees, areas, target groups and the method bank."""
+"""Snippets editors pick from: target groups and the method bank."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -9,55 +8,6 @@ from wagtail.search import index
 
 from ..choices import Degree, InfluenceLevel
 from ..ladder import step_for
-
-
-class Committee(models.Model):
-    """A committee (nämnd) or board: decides after dialogues, handles proposals."""
-
-    name = models.CharField(_("namn"), max_length=150, unique=True)
-    slug = models.SlugField(_("kortnamn i adresser"), max_length=150, unique=True)
-    expected_handling_days = models.PositiveIntegerField(
-        _("förväntad handläggningstid (dagar)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(730)],
-        help_text=_("Hur länge ett ärende brukar ta hos nämnden. Frivilligt."),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("expected_handling_days"),
-    ]
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("nämnd")
-        verbose_name_plural = _("nämnder")
-
-    def __str__(self):
-        return self.name
-
-
-class Area(models.Model):
-    """A part of the municipality a dialogue concerns, such as a district."""
-
-    name = models.CharField(_("namn"), max_length=150, unique=True)
-    slug = models.SlugField(_("kortnamn i adresser"), max_length=150, unique=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("område")
-        verbose_name_plural = _("områden")
-
-    def __str__(self):
-        return self.name
 
 
 class TargetGroup(models.Model):

@@ -21,7 +21,7 @@ class PoliticianProfile(models.Model):
         _("uppdrag"), max_length=160, help_text=_("T.ex. ordförande i tekniska nämnden")
     )
     committees = models.ManyToManyField(
-        "dialogues.Committee",
+        "municipality.Committee",
         verbose_name=_("nämnder"),
         related_name="politicians",
         blank=True,

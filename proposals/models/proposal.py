@@ -3,6 +3,7 @@
 import math
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -13,7 +14,6 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from proposals.constants import (
     LISTED_STATUSES,
-    Area,
     DecisionOutcome,
     RejectionReason,
     Status,
@@ -62,7 +62,15 @@ class Proposal(index.Indexed, models.Model):
         on_delete=models.PROTECT,
         related_name="proposals",
     )
-    area = models.CharField(_("område"), max_length=40, choices=Area.choices)
+    # Null only for rows older than the area table; the forms require an area. An
+    # area that proposals name cannot be deleted: it is part of their public record.
+    area = models.ForeignKey(
+        "municipality.Area",
+        verbose_name=_("område"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="proposals",
+    )
     author_name = models.CharField(_("namn som visas"), max_length=100)
     # Private: never rendered on the public site.
     author_email = models.EmailField(_("e-post (visas aldrig)"))
@@ -106,7 +114,7 @@ class Proposal(index.Indexed, models.Model):
     decision_url = models.URLField(_("länk till beslutet"), blank=True)
     decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
     committee = models.ForeignKey(
-        "dialogues.Committee",
+        "municipality.Committee",
         verbose_name=_("nämnd"),
         null=True,
         blank=True,
@@ -141,7 +149,7 @@ class Proposal(index.Indexed, models.Model):
         FieldPanel("title"),
         FieldPanel("text"),
         FieldPanel("topic"),
-        FieldPanel("area"),
+        FieldPanel("area", widget=forms.Select),
         FieldPanel("author_name"),
         FieldPanel("dialogue"),
     ]

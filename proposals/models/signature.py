@@ -4,8 +4,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals.constants import Area
-
 
 def normalise_email(email):
     """The mailbox an address reaches: lower case, no +tag, no dots for Gmail.
@@ -37,8 +35,14 @@ class Signature(models.Model):
     # Private: never rendered on the public site.
     email = models.EmailField(_("e-post"))
     email_normalised = models.CharField(max_length=254, db_index=True, editable=False)
-    area = models.CharField(
-        _("område"), max_length=40, choices=Area.choices, blank=True
+    # Optional, and forgotten if the area is deleted: it only feeds the statistics.
+    area = models.ForeignKey(
+        "municipality.Area",
+        verbose_name=_("område"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     keep_informed = models.BooleanField(_("vill få besked"), default=False)
     language = models.CharField(max_length=10, default="sv", editable=False)

@@ -60,7 +60,7 @@ class FeedbackEntry(models.Model):
     # A politician's name, party and role as they were when the response was given.
     signed_by = models.CharField(_("undertecknad av"), max_length=300, blank=True)
     committee = models.ForeignKey(
-        "dialogues.Committee",
+        "municipality.Committee",
         verbose_name=_("nämnd"),
         null=True,
         blank=True,

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django_comments import get_form as get_comment_form
 
+from dialogues.models import DialoguePage
 from proposals import lifecycle
 from proposals.comments import comments_for
 from proposals.constants import Sort
@@ -41,7 +42,7 @@ def _ordered(queryset, sort):
 def listing(request, box):
     lifecycle.close_expired(queryset=box.proposals.all())
     form = ListingFilterForm(request.GET)
-    proposals = box.proposals.listed().select_related("topic")
+    proposals = box.proposals.listed().select_related("topic", "area")
     sort = Sort.MOST_SIGNED
     status = 200
     filters = {}
@@ -53,7 +54,7 @@ def listing(request, box):
         if data["topic"]:
             filters["topic_id"] = data["topic"].pk
         if data["area"]:
-            filters["area"] = data["area"]
+            filters["area_id"] = data["area"].pk
         proposals = proposals.filter(**filters)
     else:
         status = 400
@@ -78,8 +79,6 @@ def _public_dialogue(proposal):
     """The dialogue the proposal was made in, if residents may read it."""
     if proposal.dialogue_id is None:
         return None
-    from dialogues.models import DialoguePage
-
     return DialoguePage.objects.live().public().filter(pk=proposal.dialogue_id).first()
 
 
@@ -91,7 +90,9 @@ def _signer_names(proposal):
 
 
 def detail(request, box, proposal_id, sign_form=None, status=200):
-    proposal = box.proposals.select_related("topic").filter(pk=proposal_id).first()
+    proposal = (
+        box.proposals.select_related("topic", "area").filter(pk=proposal_id).first()
+    )
     if proposal is None:
         raise Http404
     lifecycle.enforce_deadline(proposal)

@@ -25,6 +25,7 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "municipality",
     "home",
     "dialogues",
     "proposals",

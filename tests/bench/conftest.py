@@ -3,7 +3,8 @@ builds on (without the slower full demo)."""
 
 import pytest
 
-from dialogues.models import Committee, DialogueIndexPage
+from dialogues.models import DialogueIndexPage
+from municipality.models import Committee
 from tests.proposals.factories import make_box, make_topic
 
 

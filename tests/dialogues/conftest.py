@@ -10,7 +10,6 @@ from django.utils import translation
 
 from dialogues.choices import InfluenceLevel, Status
 from dialogues.models import (
-    Committee,
     DialogueEvent,
     DialogueIndexPage,
     DialogueMethod,
@@ -18,6 +17,7 @@ from dialogues.models import (
     DialogueSurveyPage,
     SurveyField,
 )
+from municipality.models import Committee
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _numbers = itertools.count(1)

@@ -140,10 +140,10 @@ def test_method_snippet_refuses_an_upside_down_range(editor_client):
 
 
 def test_committee_snippet_with_handling_time(editor_client):
-    from dialogues.models import Committee
+    from municipality.models import Committee
 
     response = editor_client.post(
-        reverse("wagtailsnippets_dialogues_committee:add"),
+        reverse("wagtailsnippets_municipality_committee:add"),
         {
             "name": "Miljönämnden",
             "slug": "miljonamnden",

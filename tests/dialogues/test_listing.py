@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from dialogues.choices import InfluenceLevel, Status
-from dialogues.models import Area, TargetGroup
+from dialogues.models import TargetGroup
+from municipality.models import Area
 from tests.dialogues.conftest import method
 
 pytestmark = pytest.mark.django_db

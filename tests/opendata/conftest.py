@@ -5,13 +5,14 @@ import pytest
 
 from dialogues.choices import InfluenceLevel
 from dialogues.choices import Status as DialogueStatus
-from dialogues.models import Area, TargetGroup
+from dialogues.models import TargetGroup
 from proposals import lifecycle
 from proposals.constants import EntryKind, Status
 from proposals.models import FeedbackEntry
 
 # Fixtures shared with the apps' own tests.
 from tests.dialogues.conftest import index, make_dialogue, swedish  # noqa: F401
+from tests.municipality.factories import make_area
 from tests.proposals.conftest import (  # noqa: F401
     _fresh_limits,
     _mail_without_commit,
@@ -33,7 +34,7 @@ def committee(db):
 @pytest.fixture
 def dialogues(make_dialogue, committee):  # noqa: F811 (imported fixtures)
     """An open consultation with a result, and a planned dialogue at another level."""
-    area = Area.objects.create(name="Centrum", slug="centrum")
+    area = make_area("centrum", "Centrum")
     group = TargetGroup.objects.create(name="Unga", slug="unga")
     open_one = make_dialogue(
         title="Nya Stadsparken",

@@ -4,6 +4,7 @@ import pytest
 
 from opendata.pagination import MAX_LIMIT
 from proposals.constants import Status
+from tests.municipality.factories import make_area
 from tests.opendata.conftest import PRIVATE_NOTE
 from tests.proposals.factories import PROPOSER_EMAIL
 
@@ -217,6 +218,7 @@ def test_no_personal_data_in_any_response(client, proposals, dialogues):
     ],
 )
 def test_proposal_filters(client, proposals, query, expected):
+    make_area("norra", "Norra Mittköping")  # an area no proposal names
     response = client.get(f"/api/v1/proposals/?{query}")
     assert response.status_code == 200
     assert ids(response) == {proposals[key].pk for key in expected}

@@ -3,9 +3,9 @@
 from django.db.models import F
 from django.utils import timezone
 
-from dialogues.models import Committee
+from municipality.models import Committee
 from proposals import lifecycle
-from proposals.constants import Area, DecisionOutcome, RejectionReason, Status
+from proposals.constants import DecisionOutcome, RejectionReason, Status
 from proposals.models import (
     Proposal,
     Signature,
@@ -13,6 +13,7 @@ from proposals.models import (
     Topic,
 )
 from proposals.models.signature import normalise_email
+from tests.municipality.factories import make_area
 
 PROPOSER_EMAIL = "proposer.secret@example.org"
 
@@ -42,7 +43,7 @@ def make_proposal(box, topic, status=Status.OPEN, signatures=0, **kwargs):
         "title": "Fler cykelställ vid stationen",
         "text": "Det behövs fler cykelställ vid Resecentrum, de räcker inte till.",
         "topic": topic,
-        "area": Area.CENTRE,
+        "area": make_area(),
         "author_name": "Alva Förslagsställare",
         "author_email": PROPOSER_EMAIL,
         **kwargs,

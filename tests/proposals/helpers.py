@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 from django.core import mail, signing
 
-from proposals.constants import Area
 from proposals.forms import STARTED_SALT
+from tests.municipality.factories import make_area
 
 LINK = re.compile(r"https?://\S+")
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
@@ -48,7 +48,7 @@ def submit_data(topic_obj, **overrides):
             "Cykelställen vid Resecentrum är alltid fulla. Bygg fler, gärna med tak."
         ),
         "topic": str(topic_obj.pk),
-        "area": Area.CENTRE,
+        "area": make_area().slug,
         "author_name": "Alva",
         "email": "alva.privat@example.org",
         "consent": "on",

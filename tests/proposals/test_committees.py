@@ -1,10 +1,10 @@
-"""One committee model: proposals are referred to dialogues.Committee."""
+"""One committee model: proposals are referred to municipality.Committee."""
 
 import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from dialogues.models import Committee
+from municipality.models import Committee
 from proposals import lifecycle
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +18,11 @@ def test_the_duplicate_committee_model_is_gone():
 def test_communicators_manage_committees(client, communicator_user):
     client.force_login(communicator_user)
     assert (
-        client.get(reverse("wagtailsnippets_dialogues_committee:list")).status_code
+        client.get(reverse("wagtailsnippets_municipality_committee:list")).status_code
         == 200
     )
     response = client.post(
-        reverse("wagtailsnippets_dialogues_committee:add"),
+        reverse("wagtailsnippets_municipality_committee:add"),
         {
             "name": "Miljönämnden",
             "slug": "miljonamnden",
@@ -36,7 +36,7 @@ def test_communicators_manage_committees(client, communicator_user):
 def test_handling_days_out_of_range_are_refused(client, communicator_user):
     client.force_login(communicator_user)
     response = client.post(
-        reverse("wagtailsnippets_dialogues_committee:add"),
+        reverse("wagtailsnippets_municipality_committee:add"),
         {"name": "Miljönämnden", "slug": "miljonamnden", "expected_handling_days": "0"},
     )
     assert response.status_code == 200

@@ -219,7 +219,7 @@ def test_communicator_links_a_proposal_in_the_admin(
             "title": proposal.title,
             "text": proposal.text,
             "topic": proposal.topic_id,
-            "area": proposal.area,
+            "area": proposal.area_id,
             "author_name": proposal.author_name,
             "dialogue": dialogue.pk,
             "edit_note": "",

@@ -9,6 +9,7 @@ from django.utils import timezone
 from proposals import lifecycle
 from proposals.constants import DecisionOutcome, EntryKind, RejectionReason, Status
 from proposals.models import Proposal, Signature
+from tests.municipality.factories import make_area
 from tests.proposals.factories import PROPOSER_EMAIL, add_signatures, make_committee
 
 pytestmark = pytest.mark.django_db
@@ -344,7 +345,7 @@ def test_nothing_is_half_saved_when_an_action_fails(box, topic, monkeypatch):
             title="Halvsparat?",
             text="Det här förslaget ska inte finnas kvar efteråt.",
             topic=topic,
-            area="centrum",
+            area=make_area(),
             author_name="Test",
             author_email="test@example.org",
         )

@@ -11,6 +11,7 @@ from wagtail.models import ModelLogEntry
 from proposals.constants import Status
 from proposals.models import Proposal, Signature
 from proposals.retention import due_proposals, purge_personal_data
+from tests.municipality.factories import make_area
 from tests.proposals.factories import PROPOSER_EMAIL, add_signatures
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +143,7 @@ def test_hidden_names_and_corrected_personal_data_are_removed(proposal_factory):
     proposal = proposal_factory(Status.ANSWERED)
     hidden = proposal.signatures.first()
     Signature.objects.filter(pk=hidden.pk).update(
-        show_name=False, name="Hemlig Person", area="centrum"
+        show_name=False, name="Hemlig Person", area=make_area()
     )
     ProposalEdit.objects.create(
         proposal=proposal,
@@ -153,7 +154,7 @@ def test_hidden_names_and_corrected_personal_data_are_removed(proposal_factory):
     purge_personal_data()
 
     hidden = Signature.objects.get(pk=hidden.pk)
-    assert (hidden.name, hidden.area) == ("", "")
+    assert (hidden.name, hidden.area) == ("", None)
     edit = ProposalEdit.objects.get(proposal=proposal)
     assert edit.changes["text"] == {"before": "[gallrat]", "after": "Grannen"}
     assert "Kalle Ek" not in _database_dump()

@@ -7,9 +7,11 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
+from municipality.models import Area
 from proposals import tokens
 from proposals.constants import Status
 from proposals.models import Proposal
+from tests.municipality.factories import make_area
 from tests.proposals.helpers import link_containing, submit_data
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +211,20 @@ def test_sustained_rate_limit(client, box, topic, settings):
     }
     assert client.post(submit_url(box), submit_data(topic)).status_code == 302
     assert client.post(submit_url(box), submit_data(topic)).status_code == 429
+
+
+def test_the_areas_to_choose_from_are_the_municipalitys(client, box):
+    make_area("centrum", "Centrum")
+    make_area("kustbyarna", "Kustbyarna")
+    html = client.get(submit_url(box)).content.decode()
+    assert '<option value="centrum">Centrum</option>' in html
+    assert '<option value="kustbyarna">Kustbyarna</option>' in html
+
+
+def test_before_any_area_is_entered_no_area_is_asked_for(client, box, topic):
+    assert 'name="area"' not in client.get(submit_url(box)).content.decode()
+    data = submit_data(topic)
+    Area.objects.all().delete()  # submit_data made the default area
+    response = client.post(submit_url(box), data)
+    assert response.status_code == 302
+    assert Proposal.objects.get(title=data["title"]).area is None

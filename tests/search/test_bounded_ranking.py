@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from municipality import swedish
 from proposals.constants import Status
-from search import results, swedish
+from search import results
 
 from .helpers import titles
 

@@ -1,7 +1,7 @@
 """Excerpts of search results: the matching words marked, everything else escaped."""
 
+from municipality.swedish import highlight_stems
 from search.excerpts import EXCERPT_LENGTH, excerpt
-from search.swedish import highlight_stems
 
 
 def test_the_matching_word_is_marked_and_the_rest_escaped():

@@ -7,8 +7,26 @@ from zoneinfo import ZoneInfo
 
 from proposals.models import Signature
 from proposals.models.signature import normalise_email
+from tests.municipality.factories import make_area
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# The statistics tests' districts: slug and name.
+WHOLE, CENTRE, NORTH, SOUTH, RIVER, COAST = (
+    "hela-kommunen",
+    "centrum",
+    "norra",
+    "sodra",
+    "adalen",
+    "kustbyarna",
+)
+DISTRICTS = {
+    WHOLE: "Hela kommunen",
+    CENTRE: "Centrum",
+    NORTH: "Norra Mittköping",
+    SOUTH: "Södra Mittköping",
+    RIVER: "Ådalen",
+    COAST: "Kustbyarna",
+}
 _numbers = itertools.count(1)
 
 
@@ -17,8 +35,14 @@ def at(year, month, day, hour=12):
     return datetime.datetime(year, month, day, hour, tzinfo=STOCKHOLM)
 
 
+def make_districts():
+    """The districts as area rows, by slug."""
+    return {slug: make_area(slug, name) for slug, name in DISTRICTS.items()}
+
+
 def sign(proposal, area, *, confirmed_at=None, flagged=False):
-    """One signature straight into the table; unconfirmed unless given a time."""
+    """One signature straight into the table; unconfirmed unless given a time.
+    The area is a district's slug, or "" for none."""
     number = next(_numbers)
     email = f"signer{number}@example.org"
     return Signature.objects.create(
@@ -26,7 +50,7 @@ def sign(proposal, area, *, confirmed_at=None, flagged=False):
         name=f"Undertecknare {number}",
         email=email,
         email_normalised=normalise_email(email),
-        area=area,
+        area=make_districts()[area] if area else None,
         confirmed_at=confirmed_at,
         flagged=flagged,
     )

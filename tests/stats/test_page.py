@@ -6,10 +6,18 @@ import re
 import pytest
 from django.utils.formats import number_format
 
-from proposals.constants import Area, Status
+from municipality.models import Area, AreaPopulation
+from proposals.constants import Status
 from stats import figures
-from stats.models import AreaPopulation
-from tests.stats.helpers import at, read_tables, sign
+from tests.stats.helpers import (
+    CENTRE,
+    SOUTH,
+    WHOLE,
+    at,
+    make_districts,
+    read_tables,
+    sign,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +41,14 @@ def counts_row(label, counts):
 
 
 def test_tables_hold_the_figures(client, statistics_page, history, make_dialogue):
-    sign(history["C"], Area.CENTRE, confirmed_at=at(2025, 5, 6))
-    sign(history["C"], Area.SOUTH, confirmed_at=at(2025, 5, 6))
-    AreaPopulation.objects.create(area=Area.CENTRE, population=1_250, year=2025)
-    AreaPopulation.objects.create(area=Area.WHOLE, population=12_500, year=2025)
+    sign(history["C"], CENTRE, confirmed_at=at(2025, 5, 6))
+    sign(history["C"], SOUTH, confirmed_at=at(2025, 5, 6))
+    AreaPopulation.objects.create(
+        area=make_districts()[CENTRE], population=1_250, year=2025
+    )
+    AreaPopulation.objects.create(
+        area=make_districts()[WHOLE], population=12_500, year=2025
+    )
     make_dialogue()
 
     response = client.get("/statistik/")
@@ -80,14 +92,22 @@ def test_tables_hold_the_figures(client, statistics_page, history, make_dialogue
     # the whole municipality only.
     total = figures.counted_signatures().count()
     whole = number_format(1000 * total / 12_500, decimal_pos=1)
+    expected = {
+        "Hela kommunen": ["Hela kommunen", str(total), "12 500 (2025)", whole],
+        "Centrum": ["Centrum", "1", "1 250 (2025)", "0,8"],
+        "Södra Mittköping": [
+            "Södra Mittköping",
+            "1",
+            "uppgift saknas",
+            "uppgift saknas",
+        ],
+    }
+    missing = ["0", "uppgift saknas", "uppgift saknas"]
+    # The whole municipality first, then the areas in their order.
     assert tables[SIGNATURES][1:] == [
-        ["Hela kommunen", str(total), "12 500 (2025)", whole],
-        ["Centrum", "1", "1 250 (2025)", "0,8"],
-        ["Norra Mittköping", "0", "uppgift saknas", "uppgift saknas"],
-        ["Södra Mittköping", "1", "uppgift saknas", "uppgift saknas"],
-        ["Ådalen", "0", "uppgift saknas", "uppgift saknas"],
-        ["Kustbyarna", "0", "uppgift saknas", "uppgift saknas"],
+        expected.get(area.name, [area.name, *missing]) for area in Area.objects.all()
     ]
+    assert tables[SIGNATURES][1][0] == "Hela kommunen"
 
 
 def test_half_days_are_written_the_swedish_way(client, statistics_page, dated):

@@ -20,9 +20,10 @@ from wagtail.search.backends import get_search_backend
 
 from dialogues.choices import InfluenceLevel
 from dialogues.choices import Status as DialogueStatus
-from dialogues.models import Committee, DialogueIndexPage, DialoguePage
+from dialogues.models import DialogueIndexPage, DialoguePage
+from municipality.models import Area, Committee
 from proposals import lifecycle
-from proposals.constants import Area, DecisionOutcome, EntryKind, Status
+from proposals.constants import DecisionOutcome, EntryKind, Status
 from proposals.models import (
     FeedbackEntry,
     Proposal,
@@ -205,7 +206,11 @@ class Command(BaseCommand):
         topics = list(Topic.objects.all())
         if not topics:
             topics = [Topic.objects.create(name="Övrigt", slug="ovrigt")]
-        areas = list(Area.values)
+        areas = list(Area.objects.all()) or [
+            Area.objects.create(
+                name="Hela kommunen", slug="hela-kommunen", whole_municipality=True
+            )
+        ]
         threshold = self.box.signature_threshold
         rows = []
         for i in range(count):
@@ -382,7 +387,7 @@ class Command(BaseCommand):
 
     def _copy_signatures(self, rows):
         columns = (
-            "proposal_id, name, show_name, email, email_normalised, area, "
+            "proposal_id, name, show_name, email, email_normalised, area_id, "
             "keep_informed, language, created_at, confirmed_at, flagged"
         )
         sql = f"COPY {Signature._meta.db_table} ({columns}) FROM STDIN"
@@ -393,7 +398,7 @@ class Command(BaseCommand):
                 for proposal_id, name, email, confirmed in rows:
                     stamp = confirmed.isoformat()
                     buffer.write(
-                        f"{proposal_id}\t{name}\tt\t{email}\t{email}\t\tf\tsv\t"
+                        f"{proposal_id}\t{name}\tt\t{email}\t{email}\t\\N\tf\tsv\t"
                         f"{stamp}\t{stamp}\tf\n"
                     )
                     written += 1

@@ -12,6 +12,7 @@ from proposals.lifecycle.base import lock
 from proposals.lifecycle.states import move
 from proposals.lifecycle.trail import add_entry
 from proposals.models import Proposal, Signature
+from proposals.tokens import CONFIRMATION_MAX_AGE
 
 
 def milestones(locked, previous=0, now=None, *, by_signature=False):
@@ -83,8 +84,6 @@ def add_to_count(locked, delta):
 def purge_unconfirmed(*, now=None):
     """Delete what was never confirmed once its link has expired: nobody can
     confirm it any more, so keeping the e-mail address would serve no purpose."""
-    from proposals.tokens import CONFIRMATION_MAX_AGE
-
     cutoff = (now or timezone.now()) - CONFIRMATION_MAX_AGE
     signatures, _ = Signature.objects.filter(
         confirmed_at__isnull=True, created_at__lt=cutoff

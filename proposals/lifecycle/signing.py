@@ -146,7 +146,8 @@ class ClearSignature:
         self.signature = signature
         self.user = user
 
-    def check(self, signature=None, locked=None):
+    def check(self, locked=None):
+        """Raise if this user may not clear signatures, or signing has closed."""
         if self.user is not None and not self.user.has_perm(
             "proposals.change_signature"
         ):
@@ -163,7 +164,7 @@ class ClearSignature:
         signature = Signature.objects.select_for_update().get(pk=self.signature.pk)
         if not signature.flagged:
             return signature
-        self.check(signature, locked)
+        self.check(locked)
         signature.flagged = False
         signature.save(update_fields=["flagged"])
         announce.signature_cleared(signature, user=self.user)

@@ -11,7 +11,8 @@ proposals/signals.py, to which the audit log, e-mail and caches listen.
 
     base          errors, the row lock, the action class
     states        ALLOWED_TRANSITIONS and the one function that changes a status
-    transitions   submit, confirm, withdraw, approve, reject, refer, register, answer
+    transitions   submit, confirm, withdraw, approve, reject
+    referral      refer, register the referral, answer
     trail         writing entries, status and implementation updates, corrections
     responses     politicians: who may respond, and edit a response
     signing       sign, confirm, withdraw, clear a flagged signature
@@ -34,6 +35,14 @@ from proposals.lifecycle.counting import (
 )
 from proposals.lifecycle.deadlines import close_expired, enforce_deadline, flag_overdue
 from proposals.lifecycle.fast_confirm import proposal_to_sign
+from proposals.lifecycle.referral import (
+    AnswerProposal,
+    ReferProposal,
+    RegisterReferral,
+    answer,
+    refer,
+    register_referral,
+)
 from proposals.lifecycle.responses import (
     RESPONDABLE_STATUSES,
     AddResponse,
@@ -69,17 +78,11 @@ from proposals.lifecycle.trail import (
     correct_entry,
 )
 from proposals.lifecycle.transitions import (
-    AnswerProposal,
     ApproveProposal,
-    ReferProposal,
-    RegisterReferral,
     RejectProposal,
     WithdrawProposal,
-    answer,
     approve,
     confirm_proposal,
-    refer,
-    register_referral,
     reject,
     submit_proposal,
     withdraw_proposal,

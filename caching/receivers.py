@@ -1,7 +1,6 @@
 """Everything that empties the cache (bumps the generation, caching/generation.py):
 what a cached page, fragment or shared entry shows has changed."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
@@ -43,27 +42,3 @@ def connect():
     proposal_signals.public_signature_removed.connect(
         invalidate, dispatch_uid="caching-name-removed"
     )
-    _connect_until_the_lifecycle_sends_signals()
-
-
-# Temporary, until the lifecycle sends proposals.signals: a saved proposal or trail
-# entry empties the cache at once and again on commit (so no request in between
-# fills it from the old rows), except inside home.page_cache.like_counts().
-def _saved_until_the_lifecycle_sends_signals(**_kwargs):
-    from home import page_cache
-
-    if page_cache.counts_only():
-        return
-    invalidate()
-    transaction.on_commit(invalidate)
-
-
-def _connect_until_the_lifecycle_sends_signals():
-    from proposals.models import FeedbackEntry, Proposal
-
-    for model in (Proposal, FeedbackEntry):
-        post_save.connect(
-            _saved_until_the_lifecycle_sends_signals,
-            sender=model,
-            dispatch_uid=f"caching-temporary-{model.__name__}",
-        )

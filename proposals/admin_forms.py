@@ -1,6 +1,7 @@
 """Admin forms: corrections, rejection, referral, decision and trail entries."""
 
 from django import forms
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -8,8 +9,9 @@ from wagtail.admin.widgets import AdminDateInput
 
 from dialogues import rules
 from municipality.models import Committee
+from proposals import signals
 from proposals.constants import DecisionOutcome, RejectionReason
-from proposals.models import ProposalEdit
+from proposals.models import Proposal, ProposalEdit
 
 TRACKED_FIELDS = ["title", "text", "topic", "area", "author_name"]
 
@@ -44,6 +46,12 @@ class ProposalAdminForm(WagtailAdminModelForm):
                 name for name in (*TRACKED_FIELDS, "dialogue") if name in self.fields
             ]
             instance.save(update_fields=edited)
+            user = self.for_user
+            transaction.on_commit(
+                lambda: signals.proposal_edited.send(
+                    sender=Proposal, proposal=instance, user=user
+                )
+            )
         changes = {
             name: {
                 "before": self._original[name],

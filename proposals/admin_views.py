@@ -1,4 +1,5 @@
-"""Admin actions on proposals and signatures; each one calls proposals.lifecycle."""
+"""Admin steps on proposals and signatures; each one runs a proposals.lifecycle
+action as the logged-in user, which records it (one audit entry per action)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -7,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import log
 
-from proposals import audit, lifecycle
+from proposals import lifecycle
 from proposals.admin_forms import (
     AnswerForm,
     ConfirmForm,
@@ -65,8 +65,7 @@ class AdminActionView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         try:
-            with audit.acting_as(self.request.user):
-                self.act(form)
+            self.act(form)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -96,8 +95,7 @@ class ApproveView(AdminActionView):
     index_query = "?status=in_moderation"
 
     def act(self, form):
-        lifecycle.approve(self.object)
-        log(self.object, "wagtail.moderation.approve", user=self.request.user)
+        lifecycle.ApproveProposal(self.object, user=self.request.user).execute()
 
 
 class RejectView(AdminActionView):
@@ -112,12 +110,12 @@ class RejectView(AdminActionView):
     index_query = "?status=in_moderation"
 
     def act(self, form):
-        lifecycle.reject(
+        lifecycle.RejectProposal(
             self.object,
             reason=form.cleaned_data["reason"],
             message=form.cleaned_data["message"],
-        )
-        log(self.object, "wagtail.moderation.reject", user=self.request.user)
+            user=self.request.user,
+        ).execute()
 
 
 class ReferralView(AdminActionView):
@@ -133,14 +131,13 @@ class ReferralView(AdminActionView):
 
     def act(self, form):
         data = form.cleaned_data
-        lifecycle.register_referral(
+        lifecycle.RegisterReferral(
             self.object,
             committee=data["committee"],
             case_number=data["case_number"],
             handling_days=data["handling_days"],
-            author=self.request.user,
-        )
-        log(self.object, "wagtail.edit", user=self.request.user)
+            user=self.request.user,
+        ).execute()
 
 
 class AnswerView(AdminActionView):
@@ -156,15 +153,15 @@ class AnswerView(AdminActionView):
 
     def act(self, form):
         data = form.cleaned_data
-        lifecycle.answer(
+        lifecycle.AnswerProposal(
             self.object,
             outcome=data["outcome"],
             decided_on=data["decided_on"],
             decision_url=data["decision_url"],
             text=data["text"],
             case_number=data["case_number"],
-            author=self.request.user,
-        )
+            user=self.request.user,
+        ).execute()
 
 
 class StatusUpdateView(AdminActionView):
@@ -175,9 +172,9 @@ class StatusUpdateView(AdminActionView):
     success_message = _("Lägesrapporten om ”%(title)s” är publicerad.")
 
     def act(self, form):
-        lifecycle.add_status_update(
-            self.object, text=form.cleaned_data["text"], author=self.request.user
-        )
+        lifecycle.AddStatusUpdate(
+            self.object, text=form.cleaned_data["text"], user=self.request.user
+        ).execute()
 
 
 class ImplementationView(StatusUpdateView):
@@ -187,9 +184,9 @@ class ImplementationView(StatusUpdateView):
     success_message = _("Rapporten om ”%(title)s” är publicerad.")
 
     def act(self, form):
-        lifecycle.add_implementation_update(
-            self.object, text=form.cleaned_data["text"], author=self.request.user
-        )
+        lifecycle.AddImplementationUpdate(
+            self.object, text=form.cleaned_data["text"], user=self.request.user
+        ).execute()
 
 
 class CorrectEntryView(AdminActionView):
@@ -213,12 +210,12 @@ class CorrectEntryView(AdminActionView):
         return {"text": self.object.text or self.object.message}
 
     def act(self, form):
-        lifecycle.correct_entry(
+        lifecycle.CorrectEntry(
             self.object,
             user=self.request.user,
             text=form.cleaned_data["text"],
             note=form.cleaned_data["note"],
-        )
+        ).execute()
 
 
 class ClearSignatureView(AdminActionView):
@@ -234,4 +231,4 @@ class ClearSignatureView(AdminActionView):
     index_query = "?flagged=true"
 
     def act(self, form):
-        lifecycle.clear_signature(self.object)
+        lifecycle.ClearSignature(self.object, user=self.request.user).execute()

@@ -24,6 +24,9 @@ class ProposalsConfig(AppConfig):
         for model in (ProposalEdit, FeedbackEntry, FeedbackEntryVersion):
             register_permission_policy(model, RecordPolicy(model))
 
+        from proposals import receivers
         from proposals.comments import register_moderator
+
+        receivers.connect()
 
         register_moderator()

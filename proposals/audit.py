@@ -1,20 +1,15 @@
 """The audit trail in Wagtail's history: who moved a proposal, and when.
 
-Lifecycle functions record every transition and every cleared flag here. The
-admin views say who is acting with `acting_as(user)`; anything else (cron
-sweeps, the threshold being reached, residents' own actions) is recorded
-without a user, which Wagtail shows as the system."""
-
-from contextlib import contextmanager
-from contextvars import ContextVar
+proposals/receivers.py records here what the lifecycle announces: one entry per
+action, with the acting user the action was given; the system (cron sweeps, the
+threshold being reached, residents' own actions) acts without one, which Wagtail
+shows as the system."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from proposals.constants import Status
-
-_acting_user = ContextVar("proposals_acting_user", default=None)
 
 SIGNATURE_CLEARED = "delaktig.signature_cleared"
 
@@ -40,18 +35,14 @@ ACTIONS = [
 ]
 
 
-@contextmanager
-def acting_as(user):
-    token = _acting_user.set(user)
-    try:
-        yield
-    finally:
-        _acting_user.reset(token)
+def record_transition(proposal, status, user):
+    log(proposal, transition_action(status), user=user)
 
 
-def record_transition(proposal, status):
-    log(proposal, transition_action(status), user=_acting_user.get())
+def record_entry(entry, user):
+    """A communicator or politician wrote or corrected a trail entry."""
+    log(entry.proposal, "wagtail.edit", user=user)
 
 
-def record_cleared(signature):
-    log(signature, SIGNATURE_CLEARED, user=_acting_user.get())
+def record_cleared(signature, user):
+    log(signature, SIGNATURE_CLEARED, user=user)

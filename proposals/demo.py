@@ -9,7 +9,7 @@ from django.utils import timezone
 from dialogues.models import DialoguePage
 from municipality import demo as municipality_demo
 from municipality.models import Committee
-from proposals import lifecycle, notifications
+from proposals import lifecycle
 from proposals.constants import (
     DecisionOutcome,
     EntryKind,
@@ -369,12 +369,15 @@ def _follow_up(proposal, committees, politician, state):
         proposal,
         committee=committee,
         case_number=f"KS 2026/{100 + proposal.pk}",
+        notify=False,
     )
     if proposal.title in STATUS_UPDATES:
-        lifecycle.add_status_update(proposal, text=STATUS_UPDATES[proposal.title])
+        lifecycle.add_status_update(
+            proposal, text=STATUS_UPDATES[proposal.title], notify=False
+        )
     if politician is not None and proposal.title in RESPONSES:
         lifecycle.add_response(
-            proposal, user=politician, text=RESPONSES[proposal.title]
+            proposal, user=politician, text=RESPONSES[proposal.title], notify=False
         )
     if state != Status.ANSWERED:
         return
@@ -391,10 +394,11 @@ def _follow_up(proposal, committees, politician, state):
             if approved
             else f"{committee.name} avslog förslaget eftersom marken är förorenad."
         ),
+        notify=False,
     )
     if proposal.title in IMPLEMENTATION:
         lifecycle.add_implementation_update(
-            proposal, text=IMPLEMENTATION[proposal.title]
+            proposal, text=IMPLEMENTATION[proposal.title], notify=False
         )
 
 
@@ -421,10 +425,11 @@ def _build_proposal(box, topics, row, committees=None, politician=None):
         area=municipality_demo.areas()[area],
         author_name=author,
         author_email=f"forslag.{topic}@example.se",
+        notify=False,
     )
     if state == Status.SUBMITTED:
         return
-    lifecycle.confirm_proposal(proposal.pk)
+    lifecycle.confirm_proposal(proposal.pk, notify=False)
     if state == Status.IN_MODERATION:
         return
     if state == Status.REJECTED:
@@ -435,10 +440,11 @@ def _build_proposal(box, topics, row, committees=None, politician=None):
                 "Riksvägen är en statlig väg. Trafikverket beslutar om hastigheten; "
                 "vänd dig dit med ditt förslag."
             ),
+            notify=False,
         )
         return
     opened = now - timedelta(days=days_ago)
-    lifecycle.approve(proposal, now=opened)
+    lifecycle.approve(proposal, now=opened, notify=False)
     _backdate_confirmation(proposal, opened - timedelta(days=1 + len(title) % 4))
     if state in (Status.REFERRED, Status.ANSWERED):
         _signatures(proposal, signatures)
@@ -446,9 +452,9 @@ def _build_proposal(box, topics, row, committees=None, politician=None):
         return
     _signatures(proposal, signatures)
     if state == Status.CLOSED_UNSUPPORTED:
-        lifecycle.enforce_deadline(proposal)
+        lifecycle.enforce_deadline(proposal, notify=False)
     elif state == Status.WITHDRAWN:
-        lifecycle.withdraw_proposal(proposal)
+        lifecycle.withdraw_proposal(proposal, notify=False)
 
 
 def build(site, stdout):
@@ -459,8 +465,7 @@ def build(site, stdout):
     }
     committees = _committees()
     politician = _politician(committees)
-    with notifications.muted():
-        for row in PROPOSALS:
-            _build_proposal(box, topics, row, committees, politician)
+    for row in PROPOSALS:
+        _build_proposal(box, topics, row, committees, politician)
     _link_to_dialogue()
     stdout.write(f"Suggestion box: {box.proposals.count()} proposals at {box.url}")

@@ -5,8 +5,6 @@ stops further e-mails without logging in."""
 
 import logging
 import smtplib
-from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import timedelta
 
 from django.conf import settings
@@ -56,26 +54,11 @@ def send_email(subject, body, recipients, attempt=1, headers=None):
         )
 
 
-_muted = ContextVar("proposals_mail_muted", default=False)
-
-
-@contextmanager
-def muted():
-    """Send nothing inside this block (used when building demo content)."""
-    token = _muted.set(True)
-    try:
-        yield
-    finally:
-        _muted.reset(token)
-
-
 def queue_email(template, context, recipient, language=None, unsubscribe=None):
     """Render now in the recipient's language; send once the transaction commits.
 
     unsubscribe is (token kind, pk): the e-mail gets a link that stops them, in the
     text and in a List-Unsubscribe header that mail programs show as a button."""
-    if _muted.get():
-        return
     headers = None
     with translation.override(language or settings.LANGUAGE_CODE):
         context = dict(context)

@@ -1,9 +1,9 @@
 """The politicians' corner of the admin: proposals referred to their committees,
 their responses, and editing their own response within 24 hours.
 
-Every view checks on the server, through proposals.lifecycle, that the user is a
-politician on the right committee (or the response's author within the window);
-hiding a button is never the only guard."""
+Every view checks on the server, through proposals.lifecycle.responses, that the
+user is a politician on the right committee (or the response's author within the
+window); hiding a button is never the only guard."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -117,7 +117,9 @@ class RespondView(ResponseFormView):
         return str(self.proposal)
 
     def act(self, text):
-        lifecycle.add_response(self.proposal, user=self.request.user, text=text)
+        lifecycle.AddResponse(
+            self.proposal, user=self.request.user, text=text
+        ).execute()
 
 
 class EditResponseView(ResponseFormView):
@@ -144,7 +146,7 @@ class EditResponseView(ResponseFormView):
         return str(self.entry.proposal)
 
     def act(self, text):
-        lifecycle.edit_response(self.entry, user=self.request.user, text=text)
+        lifecycle.EditResponse(self.entry, user=self.request.user, text=text).execute()
 
 
 class PoliticianMenuItem(MenuItem):

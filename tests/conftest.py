@@ -3,12 +3,14 @@
 import io
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
 
 from caching import generation, middleware, shared
 from home import demo as home_demo
+from proposals.lifecycle import announce
 
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -22,6 +24,24 @@ def _no_local_cache_copies():
     middleware.forget_local()
     generation.forget_local()
     shared.forget_local()
+
+
+# on_commit as it behaves outside any transaction: the function runs at once.
+AT_ONCE = SimpleNamespace(on_commit=lambda func, **kwargs: func())
+
+
+def _transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.fixture(autouse=True)
+def _announced_without_commit(request, monkeypatch):
+    """Tests inside one rolled-back transaction never commit, so what the
+    lifecycle announces on commit (audit, e-mail, caches) is sent at once there.
+    Transactional tests keep the real on_commit behaviour."""
+    if not _transactional(request):
+        monkeypatch.setattr(announce, "transaction", AT_ONCE)
 
 
 @pytest.fixture

@@ -21,11 +21,8 @@ CACHING = "caching"
 LAYER = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 APPS = [*LAYER, CACHING]
 
-# Known offences, each to be deleted with the change that ends it.
-ALLOWED = {
-    # removed when the lifecycle sends proposals.signals (the shim forwards to caching)
-    ("home/page_cache.py", "caching.generation"),
-}
+# Known offences, each to be deleted with the change that ends it (none today).
+ALLOWED = set()
 
 
 def _modules():

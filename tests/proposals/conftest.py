@@ -1,12 +1,11 @@
 """Fixtures for the suggestion box: a box page, topics and proposals in any state."""
 
-from types import SimpleNamespace
-
 import pytest
 from django.core.cache import cache
 from django.utils import translation
 
 from proposals import notifications
+from tests.conftest import AT_ONCE, _transactional
 from tests.proposals.factories import (
     make_box,
     make_committee,
@@ -32,14 +31,8 @@ def _mail_without_commit(request, monkeypatch):
     """Tests inside one rolled-back transaction never commit, so e-mails queued for
     after the commit are sent at once there. Transactional tests keep the real
     on_commit behaviour."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
-        return
-    monkeypatch.setattr(
-        notifications,
-        "transaction",
-        SimpleNamespace(on_commit=lambda func, **kwargs: func()),
-    )
+    if not _transactional(request):
+        monkeypatch.setattr(notifications, "transaction", AT_ONCE)
 
 
 @pytest.fixture
@@ -106,7 +99,7 @@ def registered_proposal(proposal_factory, committee, communicator_user):
         proposal,
         committee=committee,
         case_number="TN 2026/42",
-        author=communicator_user,
+        user=communicator_user,
     )
     proposal.refresh_from_db()
     return proposal

@@ -42,20 +42,30 @@ def test_moderation_queue_lists_waiting_proposals(
     assert "/proposal/?status=in_moderation" in menu
 
 
+def log_entries(proposal):
+    return list(
+        ModelLogEntry.objects.filter(object_id=str(proposal.pk))
+        .order_by("timestamp", "pk")
+        .values_list("action", "user__username")
+    )
+
+
 def test_approve_opens_signing(client, communicator, proposal_factory):
     proposal = proposal_factory(Status.IN_MODERATION)
     url = reverse(f"{NS}:approve", args=[proposal.pk])
     assert client.get(url).status_code == 200
     mail.outbox.clear()
+    logged_before = log_entries(proposal)
     response = client.post(url)
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == Status.OPEN
     assert proposal.signing_deadline is not None
     assert mail.outbox[0].to == [PROPOSER_EMAIL]
-    assert ModelLogEntry.objects.filter(
-        object_id=str(proposal.pk), action="wagtail.moderation.approve"
-    ).exists()
+    # One action, one audit entry, by the communicator who approved.
+    assert log_entries(proposal)[len(logged_before) :] == [
+        ("delaktig.proposal.open", "kommunikator")
+    ]
     # Approving again is refused with a message, not an error.
     response = client.post(url, follow=True)
     assert response.status_code == 200
@@ -83,6 +93,19 @@ def test_reject_needs_reason_and_message(client, communicator, proposal_factory)
     assert proposal.status == Status.REJECTED
     assert proposal.rejection_reason == RejectionReason.DUPLICATE
     assert "redan ett öppet förslag om cykelställ" in mail.outbox[0].body
+
+
+def test_reject_writes_one_audit_entry(client, communicator, proposal_factory):
+    proposal = proposal_factory(Status.IN_MODERATION)
+    logged_before = log_entries(proposal)
+    response = client.post(
+        reverse(f"{NS}:reject", args=[proposal.pk]),
+        {"reason": RejectionReason.OFFENSIVE, "message": "Kränkande innehåll."},
+    )
+    assert response.status_code == 302
+    assert log_entries(proposal)[len(logged_before) :] == [
+        ("delaktig.proposal.rejected", "kommunikator")
+    ]
 
 
 def test_all_reason_codes_are_offered(client, communicator, proposal_factory):

@@ -1,4 +1,4 @@
-"""The confirmation's common case in two statements (lifecycle._confirm_counted),
+"""The confirmation's common case in two statements (lifecycle/fast_confirm.py),
 and every other case left to the full confirmation with the same outcome."""
 
 from datetime import timedelta
@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from proposals import lifecycle
 from proposals.constants import EntryKind, Status
+from proposals.lifecycle import fast_confirm
 from proposals.models import Proposal, Signature
 from tests.proposals.factories import make_box
 from tests.proposals.helpers import sign_data
@@ -145,9 +146,9 @@ def test_a_confirmation_that_no_longer_applies_rolls_the_count_back(open_proposa
     click, flagged by a communicator), the count is rolled back and the full
     confirmation decides."""
     signature = signed(open_proposal)
-    matches_nothing = lifecycle._CONFIRM_SQL.replace("WHERE", "WHERE 1 = 0 AND")
-    with mock.patch.object(lifecycle, "_CONFIRM_SQL", matches_nothing):
-        assert lifecycle._confirm_counted(signature.pk, None, timezone.now()) is None
+    matches_nothing = fast_confirm.CONFIRM_SQL.replace("WHERE", "WHERE 1 = 0 AND")
+    with mock.patch.object(fast_confirm, "CONFIRM_SQL", matches_nothing):
+        assert fast_confirm.confirm_counted(signature.pk, None, timezone.now()) is None
     assert count_of(open_proposal) == 0
     assert Signature.objects.get(pk=signature.pk).confirmed_at is None
     assert lifecycle.confirm_signature(signature.pk) == lifecycle.CONFIRMED

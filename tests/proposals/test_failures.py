@@ -91,7 +91,7 @@ def test_database_error_while_signing_leaves_nothing_half_saved(client, open_pro
     before = Proposal.objects.get(pk=open_proposal.pk).signature_count
     with (
         mock.patch(
-            "proposals.lifecycle.Signature.objects.create",
+            "proposals.lifecycle.signing.Signature.objects.create",
             side_effect=DatabaseError("disk full"),
         ),
         pytest.raises(DatabaseError),

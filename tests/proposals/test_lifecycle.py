@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from proposals import lifecycle
 from proposals.constants import DecisionOutcome, EntryKind, RejectionReason, Status
+from proposals.lifecycle.base import lock
+from proposals.lifecycle.states import move
 from proposals.models import Proposal, Signature
 from tests.municipality.factories import make_area
 from tests.proposals.factories import PROPOSER_EMAIL, add_signatures, make_committee
@@ -205,7 +207,7 @@ FORBIDDEN = [
 def test_forbidden_transitions_raise(proposal_factory, source, target):
     proposal = proposal_factory(source)
     with pytest.raises(lifecycle.TransitionNotAllowed):
-        lifecycle._move(lifecycle._locked(proposal), target)
+        move(lock(proposal), target)
     assert Proposal.objects.get(pk=proposal.pk).status == source
 
 

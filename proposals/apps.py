@@ -24,9 +24,10 @@ class ProposalsConfig(AppConfig):
         for model in (ProposalEdit, FeedbackEntry, FeedbackEntryVersion):
             register_permission_policy(model, RecordPolicy(model))
 
-        from proposals.comments import register_moderator
+        from comments.registry import register
+        from proposals.comments import ProposalCommentPolicy
 
-        register_moderator()
+        register(Proposal, ProposalCommentPolicy)
 
         from home.page_cache import register_fresh_field
         from proposals.forms import started_token

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from proposals.politicians import ResponsesViewSet
-from proposals.viewsets import ProposalCommentViewSet, ProposalsViewSetGroup
+from proposals.viewsets import ProposalsViewSetGroup
 
 register_snippet(ProposalsViewSetGroup)
 
@@ -12,8 +12,3 @@ register_snippet(ProposalsViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_responses_viewset():
     return ResponsesViewSet()
-
-
-@hooks.register("register_admin_viewset")
-def register_comment_viewset():
-    return ProposalCommentViewSet()

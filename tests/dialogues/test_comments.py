@@ -14,7 +14,7 @@ from django_comments_xtd.models import XtdComment
 from comments.forms import CommentForm
 from dialogues.choices import InfluenceLevel, Status
 from dialogues.models import DialoguePage
-from tests.comments import existing_comment
+from tests.comment_helpers import existing_comment
 
 pytestmark = pytest.mark.django_db
 

@@ -3,6 +3,7 @@ good posts to django-comments' own post_comment and answers bad ones itself."""
 
 import ast
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,16 @@ def test_the_comments_app_imports_neither_dialogues_nor_proposals():
                 continue
             for name in names:
                 assert name.split(".")[0] not in {"dialogues", "proposals"}, path
+
+
+def test_a_late_confirmation_is_told_in_swedish_that_it_waits(client, proposal):
+    client.post(post_url(proposal), form_data(proposal))
+    [message] = [m for m in mail.outbox if m.to == ["kim@example.org"]]
+    close(proposal)
+    link = re.search(r"https?://[^/\s]+(/kommentarer/confirm/\S+/)", message.body)
+    response = client.get(link.group(1))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "en moderator granskar kommentaren innan den publiceras" in html
+    assert f"Tillbaka till {proposal.title}" in html
+    assert not XtdComment.objects.get().is_public

@@ -64,6 +64,19 @@ def _fresh_form(target, data, parent=None):
     return get_form()(target, comment=parent, initial=initial)
 
 
+def _expired(request, policy, target, data, parent):
+    return policy.form_page(
+        request,
+        target,
+        form=_fresh_form(target, data, parent),
+        parent=parent,
+        error=_(
+            "Formuläret hade gått ut eller var ändrat. Kontrollera texten och "
+            "skicka igen."
+        ),
+    )
+
+
 @require_POST
 def post_comment(request, target=None):
     """Post a comment on `target` (a page's own route) or on the object the form
@@ -94,16 +107,7 @@ def post_comment(request, target=None):
         str(target.pk),
     )
     if not names_target or form.security_errors():
-        return policy.form_page(
-            request,
-            target,
-            form=_fresh_form(target, data, parent),
-            parent=parent,
-            error=_(
-                "Formuläret hade gått ut eller var ändrat. Kontrollera texten och "
-                "skicka igen."
-            ),
-        )
+        return _expired(request, policy, target, data, parent)
     if not form.is_valid():
         return policy.form_page(
             request,
@@ -117,7 +121,10 @@ def post_comment(request, target=None):
             request, target, form=form, parent=parent, error="", status=200
         )
     response = library_post_comment(request, next=policy.success_url(request, target))
-    if response.status_code >= 400 or response.status_code == 200:
+    if response.status_code == 200:
+        # The library found errors after all: the form expired in between.
+        return _expired(request, policy, target, data, parent)
+    if response.status_code >= 400:
         # A comment_will_be_posted receiver refused the comment (the library's
         # moderator when the target closed meanwhile).
         return policy.form_page(

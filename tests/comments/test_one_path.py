@@ -196,3 +196,17 @@ def test_a_late_confirmation_is_told_in_swedish_that_it_waits(client, proposal):
     assert "en moderator granskar kommentaren innan den publiceras" in html
     assert f"Tillbaka till {proposal.title}" in html
     assert not XtdComment.objects.get().is_public
+
+
+def test_a_comment_the_library_refuses_comes_back_as_a_403(
+    client, dialogue, library_posts, monkeypatch
+):
+    """A comment_will_be_posted receiver (here the moderator) has the last word."""
+    monkeypatch.setattr(DialogueCommentPolicy, "allow", lambda *args: False)
+    response = client.post(post_url(dialogue), form_data(dialogue))
+    html = response.content.decode()
+    assert library_posts == [str(dialogue.pk)]
+    assert response.status_code == 403
+    assert "Kommentaren togs inte emot." in html
+    assert TEXT in html
+    assert mail.outbox == []

@@ -7,6 +7,9 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Dialoger")
 
     def ready(self):
-        from . import moderation
+        from comments.registry import register
 
-        moderation.connect()
+        from .comments import DialogueCommentPolicy
+        from .models import DialoguePage
+
+        register(DialoguePage, DialogueCommentPolicy)

@@ -6,14 +6,9 @@ from wagtail.snippets.models import register_snippet
 
 from . import rules
 from .models import DialoguePage
-from .viewsets import DialogueCommentViewSet, DialogueSnippets
+from .viewsets import DialogueSnippets
 
 register_snippet(DialogueSnippets)
-
-
-@hooks.register("register_admin_viewset")
-def register_comment_viewset():
-    return DialogueCommentViewSet()
 
 
 def _warn_about_methods(request, page):

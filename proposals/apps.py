@@ -24,9 +24,9 @@ class ProposalsConfig(AppConfig):
         for model in (ProposalEdit, FeedbackEntry, FeedbackEntryVersion):
             register_permission_policy(model, RecordPolicy(model))
 
+        from comments.registry import register
         from proposals import receivers
-        from proposals.comments import register_moderator
+        from proposals.comments import ProposalCommentPolicy
 
         receivers.connect()
-
-        register_moderator()
+        register(Proposal, ProposalCommentPolicy)

@@ -1,33 +1,47 @@
-"""Residents' comments on proposal pages (django-comments-xtd), as on dialogues.
+"""Residents' comments on proposal pages: the rules under which a proposal takes
+them and how its comment pages look (ProposalsConfig.ready() registers the policy
+with the comments app, which posts, answers and reports for every target).
 
-Comments are open while the proposal is public and being handled; anonymous
-comments are confirmed by e-mail (COMMENTS_XTD_CONFIRM_EMAIL); replies go one level
-deep; moderators are e-mailed about new and reported comments and work in the
-admin; a comment by a logged-in user with a politician profile is marked with their
-name, party and role."""
+Comments are open while the proposal is public and being handled; a comment by a
+logged-in user with a politician profile is marked with their name, party and
+role."""
 
-import contextlib
+from django.utils.translation import gettext_lazy as _
+from django_comments import get_form as get_comment_form
 
-from django_comments.moderation import AlreadyModerated
-from django_comments_xtd.moderation import moderator
-
-from dialogues.comments import published_comments
-from dialogues.moderation import CommentPolicy
-from proposals.models import PoliticianProfile, Proposal
+from comments.policy import CommentPolicy
+from comments.queries import published_comments
+from proposals.models import PoliticianProfile
+from proposals.views.base import render
 
 
-class ProposalCommentModerator(CommentPolicy):
+class ProposalCommentPolicy(CommentPolicy):
     """Takes comments while the proposal is open or referred; holds late ones."""
 
-    admin_view = "proposal_comments:index"
+    admin_name = "proposal_comments"
+    admin_url_prefix = "forslag-kommentarer"
+    admin_menu_label = _("Kommentarer på förslag")
+    closed_message = _("Det går inte att kommentera förslaget längre.")
+    form_template = "proposals/comment_form_page.html"
 
-    def comments_open(self, content_object):
-        return content_object.comments_open
+    def comments_open(self, target):
+        return target.comments_open
 
+    def comments_visible(self, target):
+        return target.is_public
 
-def register_moderator():
-    with contextlib.suppress(AlreadyModerated):
-        moderator.register(Proposal, ProposalCommentModerator)
+    def render(self, request, target, template, context, status=200):
+        context = {**context, "private": True}
+        return render(request, target.box, template, context, status=status)
+
+    def reply_page(self, request, target, parent):
+        context = {
+            "proposal": target,
+            "proposal_url": target.get_url(request),
+            "parent": parent,
+            "comment_form": get_comment_form()(target, comment=parent),
+        }
+        return self.render(request, target, "proposals/comment_reply.html", context)
 
 
 def comments_for(proposal, box):

@@ -10,7 +10,6 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from dialogues.viewsets import CommentIndexView, CommentViewSet
 from proposals import admin_views, lifecycle
 from proposals.admin_forms import ProposalAdminForm
 from proposals.constants import EntryKind, Status
@@ -261,16 +260,3 @@ class ProposalsViewSetGroup(SnippetViewSetGroup):
         queue.icon_name = "tasks"
         queue.url = f"{queue.url}?status={Status.IN_MODERATION}"
         return [queue, *super().get_submenu_items()]
-
-
-class ProposalCommentIndexView(CommentIndexView):
-    commented_model = Proposal
-
-
-class ProposalCommentViewSet(CommentViewSet):
-    """Comments on proposals, moderated as those on dialogue pages."""
-
-    name = "proposal_comments"
-    url_prefix = "forslag-kommentarer"
-    menu_label = _("Kommentarer på förslag")
-    index_view_class = ProposalCommentIndexView

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 
 from proposals.audit import ACTIONS
 from proposals.politicians import ResponsesViewSet
-from proposals.viewsets import ProposalCommentViewSet, ProposalsViewSetGroup
+from proposals.viewsets import ProposalsViewSetGroup
 
 register_snippet(ProposalsViewSetGroup)
 
@@ -14,11 +14,6 @@ register_snippet(ProposalsViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_responses_viewset():
     return ResponsesViewSet()
-
-
-@hooks.register("register_admin_viewset")
-def register_comment_viewset():
-    return ProposalCommentViewSet()
 
 
 @hooks.register("register_log_actions")

@@ -37,7 +37,7 @@ urlpatterns += i18n_patterns(
         privacy_views.confirm_removal,
         name="remove_signatures_confirm",
     ),
-    path("kommentarer/", include("delaktig_site.comment_urls")),
+    path("kommentarer/", include("comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

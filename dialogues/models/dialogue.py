@@ -19,9 +19,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from comments import views as comment_views
+
 from .. import rules
 from ..calendar import event_response
 from ..choices import STATUS_EXPLANATIONS, DialogueKind, InfluenceLevel, Status
+from ..comments import comment_context, comment_sent
 from ..ladder import step_for
 from ..panels import MethodFitPanel
 from .survey import DialogueSurveyPage
@@ -247,33 +250,23 @@ class DialoguePage(RoutablePageMixin, Page):
 
     @path("")
     def dialogue(self, request):
-        from ..comments import comment_context
-
         return self.render(request, context_overrides=comment_context(request, self))
 
     @path("kommentera/", name="comment")
     def post_comment(self, request):
-        from ..comments import post_comment
-
-        return post_comment(request, self)
+        return comment_views.post_comment(request, target=self)
 
     @path("kommentera/svara/<int:comment_id>/", name="reply")
     def reply(self, request, comment_id):
-        from ..comments import reply
-
-        return reply(request, self, comment_id)
+        return comment_views.reply(request, self, comment_id)
 
     @path("kommentera/tack/", name="comment_sent")
     def comment_sent(self, request):
-        from ..comments import comment_sent
-
         return comment_sent(request, self)
 
     @path("kommentera/rapportera/<int:comment_id>/", name="report")
     def report(self, request, comment_id):
-        from ..comments import report
-
-        return report(request, self, comment_id)
+        return comment_views.report(request, self, comment_id)
 
     @path("tillfalle/<int:event_id>/kalender/", name="event_ical")
     def event_ical(self, request, event_id):

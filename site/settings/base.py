@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "home",
     "dialogues",
     "proposals",
+    "comments",
     "search",
     "stats",
     "opendata",
@@ -230,6 +231,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 
 # Comments on dialogue and proposal pages (django-comments-xtd).
 COMMENTS_APP = "django_comments_xtd"
+# One form for every commented object, in Swedish and without a homepage link.
+COMMENTS_XTD_FORM_CLASS = "comments.forms.CommentForm"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 1  # two levels: a comment and its replies
 COMMENTS_XTD_CONFIRM_EMAIL = True
 # Send in the request (or a task), not in a thread that dies with the process.

@@ -13,7 +13,7 @@ from django_comments_xtd.models import XtdComment
 
 from proposals.constants import Status
 from proposals.models import Proposal
-from tests.comments import COMMENTER_EMAIL, existing_comment
+from tests.comment_helpers import COMMENTER_EMAIL, existing_comment
 
 from .test_comments import form_fields, post_comment
 

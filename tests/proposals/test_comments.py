@@ -95,7 +95,9 @@ def test_no_comments_on_closed_proposals(client, proposal_factory):
             "comment": "Sent",
         },
     )
-    assert response.status_code == 400
+    # Refused as on dialogue pages: 403, with the reason on the page.
+    assert response.status_code == 403
+    assert "Det går inte att kommentera förslaget längre." in response.content.decode()
     for message in mail.outbox:
         assert "/confirm/" not in message.body
     assert not XtdComment.objects.exists()

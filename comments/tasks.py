@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db.models import Q
@@ -14,24 +15,20 @@ from django_tasks import task
 def comment_moderators():
     """Active users who may moderate comments: superusers and holders of
     django_comments.can_moderate, directly or through a group."""
-    perm = Q(codename="can_moderate", content_type__app_label="django_comments")
-    User = get_user_model()
+    permissions = Permission.objects.filter(
+        codename="can_moderate", content_type__app_label="django_comments"
+    )
     return (
-        User.objects.filter(is_active=True)
+        get_user_model()
+        .objects.filter(is_active=True)
         .exclude(email="")
         .filter(
             Q(is_superuser=True)
-            | Q(user_permissions__in=_permissions(perm))
-            | Q(groups__permissions__in=_permissions(perm))
+            | Q(user_permissions__in=permissions)
+            | Q(groups__permissions__in=permissions)
         )
         .distinct()
     )
-
-
-def _permissions(query):
-    from django.contrib.auth.models import Permission
-
-    return Permission.objects.filter(query)
 
 
 def _commented_object(content_type_id, object_pk):
@@ -45,8 +42,8 @@ def _commented_object(content_type_id, object_pk):
 def notify_comment_moderators(
     content_type_id, object_pk, author, text, held, reported, admin_view
 ):
-    """E-mail the moderators about a new or reported comment on a dialogue page or
-    a proposal; the mail links to the admin list where they moderate it."""
+    """E-mail the moderators about a new, held or reported comment; the mail links
+    to the admin list where they moderate it."""
     target = _commented_object(content_type_id, object_pk)
     recipients = list(comment_moderators().values_list("email", flat=True))
     if target is None or not recipients:

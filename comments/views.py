@@ -1,0 +1,172 @@
+"""The one way residents post, answer and report comments, for every target.
+
+Posting goes through django-comments' own `post_comment`, which builds the comment,
+sends comment_will_be_posted (the moderator refuses or holds it there; xtd rejects
+posts its options forbid) and comment_was_posted (xtd mails the confirmation link,
+or publishes a logged-in user's comment at once). This wrapper first answers what
+the library answers with a bare 400: a target that takes no comments, a reply to
+a comment that cannot be answered, an expired or altered form and errors in what
+was typed all come back as the target's own page, with the form as typed and a
+message in the page's language."""
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_comments import get_form
+from django_comments.views.comments import post_comment as library_post_comment
+
+from comments.policy import FORM_PAGE
+from comments.queries import find_comment
+from comments.registry import policy_for
+from comments.reports import file_report
+
+TYPED_FIELDS = ("name", "email", "comment", "followup")
+
+
+def _typed(request):
+    """The posted data, with a logged-in user's name and e-mail filled in as the
+    library does before it validates."""
+    data = request.POST.copy()
+    user = request.user
+    if user.is_authenticated:
+        if not data.get("name", ""):
+            data["name"] = user.get_full_name() or user.get_username()
+        if not data.get("email", ""):
+            data["email"] = user.email
+    return data
+
+
+def _posted_target(data):
+    """The registered object the form names, or None."""
+    try:
+        model = apps.get_model(data.get("content_type") or "")
+    except (LookupError, ValueError):
+        return None
+    if policy_for(model) is None:
+        return None
+    try:
+        return model._default_manager.filter(pk=data.get("object_pk")).first()
+    except (TypeError, ValueError, ValidationError):
+        return None
+
+
+def _nowhere(request):
+    """The form names nothing that takes comments."""
+    context = {"comment_error": _("Det går inte att kommentera här.")}
+    return TemplateResponse(request, FORM_PAGE, context, status=400)
+
+
+def _fresh_form(target, data, parent=None):
+    """A new, valid form for the target holding what the resident typed."""
+    initial = {key: data.get(key, "") for key in TYPED_FIELDS}
+    return get_form()(target, comment=parent, initial=initial)
+
+
+def _expired(request, policy, target, data, parent):
+    return policy.form_page(
+        request,
+        target,
+        form=_fresh_form(target, data, parent),
+        parent=parent,
+        error=_(
+            "Formuläret hade gått ut eller var ändrat. Kontrollera texten och "
+            "skicka igen."
+        ),
+    )
+
+
+@require_POST
+def post_comment(request, target=None):
+    """Post a comment on `target` (a page's own route) or on the object the form
+    names (the site-wide route)."""
+    data = _typed(request)
+    if target is None:
+        target = _posted_target(data)
+    policy = policy_for(target) if target is not None else None
+    if policy is None:
+        return _nowhere(request)
+    if not policy.comments_open(target):
+        return policy.form_page(
+            request, target, form=None, error=policy.closed_message, status=403
+        )
+    parent = None
+    if data.get("reply_to", "0") not in ("", "0"):
+        parent = find_comment(target, data["reply_to"], repliable=True)
+        if parent is None:
+            return policy.form_page(
+                request,
+                target,
+                form=_fresh_form(target, data),
+                error=_("Kommentaren du vill svara på finns inte."),
+            )
+    form = get_form()(target, data=data)
+    names_target = (data.get("content_type"), data.get("object_pk")) == (
+        target._meta.label_lower,
+        str(target.pk),
+    )
+    if not names_target or form.security_errors():
+        return _expired(request, policy, target, data, parent)
+    if not form.is_valid():
+        return policy.form_page(
+            request,
+            target,
+            form=form,
+            parent=parent,
+            error=_("Kommentaren kunde inte skickas. Rätta felen nedan."),
+        )
+    if "preview" in data:
+        return policy.form_page(
+            request, target, form=form, parent=parent, error="", status=200
+        )
+    response = library_post_comment(request, next=policy.success_url(request, target))
+    if response.status_code == 200:
+        # The library found errors after all: the form expired in between.
+        return _expired(request, policy, target, data, parent)
+    if response.status_code >= 400:
+        # A comment_will_be_posted receiver refused the comment (the library's
+        # moderator when the target closed meanwhile).
+        return policy.form_page(
+            request,
+            target,
+            form=form,
+            parent=parent,
+            error=_("Kommentaren togs inte emot."),
+            status=403,
+        )
+    return response
+
+
+def reply(request, target, comment_id):
+    """The form for answering one published comment, while the target takes
+    comments."""
+    policy = policy_for(target)
+    parent = None
+    if policy.comments_open(target):
+        parent = find_comment(target, comment_id, repliable=True)
+    if parent is None:
+        return policy.missing(
+            request, target, _("Kommentaren du vill svara på finns inte.")
+        )
+    return policy.reply_page(request, target, parent)
+
+
+def report(request, target, comment_id):
+    """A resident reports a comment for removal; moderators are notified."""
+    policy = policy_for(target)
+    comment = None
+    if policy.comments_visible(target):
+        comment = find_comment(target, comment_id)
+    if comment is None:
+        return policy.missing(request, target, _("Kommentaren finns inte."))
+    done = request.method == "POST"
+    if done:
+        file_report(comment, request)
+    context = {
+        "comment": comment,
+        "done": done,
+        "back_url": policy.target_url(target) + "#kommentarer",
+        "back_title": str(target),
+    }
+    return policy.render(request, target, "comments/report.html", context)

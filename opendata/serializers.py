@@ -173,8 +173,8 @@ class ProposalSerializer(serializers.Serializer):
         source="get_status_display", help_text=_("Status i klartext.")
     )
     topic = NamedSerializer(help_text=_("Ämne."))
-    area = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True, help_text=_("Områdets kortnamn.")
+    area = serializers.CharField(
+        source="area.slug", allow_null=True, help_text=_("Områdets kortnamn.")
     )
     area_label = serializers.CharField(
         source="area.name",

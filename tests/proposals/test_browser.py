@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from proposals.constants import Status
 from proposals.models import Proposal
 from tests.axe import assert_no_axe_violations
+from tests.municipality.factories import make_area
 from tests.proposals.factories import make_box, make_proposal, make_topic
 
 pytestmark = [
@@ -63,6 +64,7 @@ def test_submit_confirm_moderate_sign_confirm_referred(
 ):
     box = make_box(site, signature_threshold=1)
     make_topic()
+    make_area()
     url = live_server.url
 
     # A resident submits a proposal, through the preview step.

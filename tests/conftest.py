@@ -65,6 +65,17 @@ def cache_on(settings):
 _base_site = {"blocker": None, "built": False, "transactional_first": False}
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrations' rows: one whose flush
+    recreated content types would give them other ids than the next test restores."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if _transactional_item(item) and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: transactional tests need serialized_rollback=True"
+            )
+
+
 def pytest_runtest_setup(item):
     """Runs before the test's fixtures: remove the base site before a transactional
     test, so restoring the migrations' rows does not collide with its pages."""

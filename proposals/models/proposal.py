@@ -288,6 +288,10 @@ class Proposal(index.Indexed, models.Model):
 class ProposalEdit(models.Model):
     """A communicator's correction of a proposal's text, kept for the record."""
 
+    # A record of what happened, not content: Wagtail's reference index (the
+    # admin's "usage") has nothing to gain from it, and each save would cost a task.
+    wagtail_reference_index_ignore = True
+
     proposal = models.ForeignKey(
         Proposal,
         verbose_name=_("förslag"),

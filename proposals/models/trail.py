@@ -31,6 +31,10 @@ class FeedbackEntry(models.Model):
 
     Only proposals.lifecycle creates or changes entries."""
 
+    # A record of what happened, not content: Wagtail's reference index (the
+    # admin's "usage") has nothing to gain from it, and each save would cost a task.
+    wagtail_reference_index_ignore = True
+
     proposal = models.ForeignKey(
         "proposals.Proposal",
         verbose_name=_("förslag"),
@@ -121,6 +125,10 @@ class FeedbackEntry(models.Model):
 
 class FeedbackEntryVersion(models.Model):
     """An earlier wording of a corrected trail entry, kept for the record."""
+
+    # A record of what happened, not content: Wagtail's reference index (the
+    # admin's "usage") has nothing to gain from it, and each save would cost a task.
+    wagtail_reference_index_ignore = True
 
     entry = models.ForeignKey(
         FeedbackEntry,

@@ -4,8 +4,10 @@ the politicians' 24-hour window, overdue and days since feedback."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from wagtail.models import ReferenceIndex
 
 from proposals import lifecycle
 from proposals.constants import DecisionOutcome, EntryKind, Status
@@ -268,3 +270,13 @@ def test_flag_overdue_once_per_proposal(registered_proposal):
     assert lifecycle.flag_overdue(now=later) == [registered_proposal.pk]
     assert lifecycle.flag_overdue(now=later + timedelta(days=1)) == []
     assert Proposal.objects.get(pk=registered_proposal.pk).overdue_notified_at == later
+
+
+def test_trail_records_stay_out_of_the_reference_index(proposal_factory):
+    """Entries are records, not content: saving them adds nothing to Wagtail's
+    reference index (the admin's "usage" lists)."""
+    proposal = proposal_factory(Status.OPEN)
+    lifecycle.add_status_update(proposal, text="Vi har börjat titta på saken.")
+    entry_type = ContentType.objects.get_for_model(FeedbackEntry)
+    assert FeedbackEntry.objects.filter(proposal=proposal).count() == 3
+    assert not ReferenceIndex.objects.filter(base_content_type=entry_type).exists()

@@ -11,6 +11,7 @@ from tests.proposals.factories import (
     make_committee,
     make_proposal,
     make_topic,
+    walk_proposal,
 )
 
 
@@ -52,6 +53,16 @@ def proposal_factory(box, topic):
         return make_proposal(box, chosen_topic, status=status, **kwargs)
 
     return factory
+
+
+@pytest.fixture
+def walked_proposal(box, topic):
+    """Like proposal_factory, through the real lifecycle (its announcements too)."""
+
+    def walk(status="open", **kwargs):
+        return walk_proposal(box, kwargs.pop("topic", topic), status=status, **kwargs)
+
+    return walk
 
 
 @pytest.fixture

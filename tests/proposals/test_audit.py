@@ -34,8 +34,8 @@ def test_every_status_has_a_registered_audit_action():
     assert registry.action_exists(SIGNATURE_CLEARED)
 
 
-def test_whole_lifecycle_is_recorded(proposal_factory):
-    proposal = proposal_factory(Status.ANSWERED)
+def test_whole_lifecycle_is_recorded(walked_proposal):
+    proposal = walked_proposal(Status.ANSWERED)
     recorded = [action for action, _user in actions_for(proposal)]
     for status in (
         Status.IN_MODERATION,
@@ -64,9 +64,9 @@ def test_deadline_sweep_is_recorded_without_a_user(proposal_factory):
     assert (transition_action(Status.CLOSED_UNSUPPORTED), None) in actions_for(proposal)
 
 
-def test_withdrawal_and_rejection_are_recorded(proposal_factory):
-    withdrawn = proposal_factory(Status.WITHDRAWN)
-    rejected = proposal_factory(Status.REJECTED)
+def test_withdrawal_and_rejection_are_recorded(walked_proposal):
+    withdrawn = walked_proposal(Status.WITHDRAWN)
+    rejected = walked_proposal(Status.REJECTED)
     assert (transition_action(Status.WITHDRAWN), None) in actions_for(withdrawn)
     assert (transition_action(Status.REJECTED), None) in actions_for(rejected)
 
@@ -94,8 +94,8 @@ def test_threshold_referral_is_recorded(proposal_factory):
     assert (transition_action(Status.REFERRED), None) in actions_for(proposal)
 
 
-def test_history_is_visible_to_administrators(admin_client, site, proposal_factory):
-    proposal = proposal_factory(Status.OPEN)
+def test_history_is_visible_to_administrators(admin_client, site, walked_proposal):
+    proposal = walked_proposal(Status.OPEN)
     response = admin_client.get(reverse("wagtailadmin_reports:site_history"))
     assert response.status_code == 200
     assert "Förslaget fick status" in response.content.decode()

@@ -24,8 +24,8 @@ def committee(db):
 
 @pytest.fixture
 def content(site, make_dialogue, proposal_factory):  # noqa: F811
-    """Each kind and status once; proposals walked through the real lifecycle, so
-    the index holds whatever the lifecycle left in it."""
+    """Each kind and status once; proposals saved at every step of their path, as
+    the lifecycle saves them, so the index holds what each step left in it."""
     make_dialogue(
         title="Lekplats i Norrparken",
         slug="lekplats-norrparken",

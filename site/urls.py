@@ -38,6 +38,8 @@ urlpatterns += i18n_patterns(
         name="remove_signatures_confirm",
     ),
     path("kommentarer/", include("comments.urls")),
+    # Pages routed from the shared cache; Wagtail routes what that leaves.
+    path("", include("caching.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -24,7 +24,7 @@ def linked_proposals(dialogue, request, *, with_trail=False):
         )
     proposals = list(queryset)
     for proposal in proposals:
-        proposal.url = proposal_url(proposal.box, proposal.pk, request)
+        proposal.url = proposal_url(proposal.box, proposal.pk)
         if with_trail:
             proposal.last_entry = (
                 proposal.public_trail[-1] if proposal.public_trail else None

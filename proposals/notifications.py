@@ -79,7 +79,8 @@ def queue_email(template, context, recipient, language=None, unsubscribe=None):
 
 
 def absolute_url(box, route, args=(), request=None):
-    url = box.get_url(request=request) + box.reverse_subpage(route, args=list(args))
+    # The box's URL without the request: Wagtail's site lookup costs a query.
+    url = box.get_url() + box.reverse_subpage(route, args=list(args))
     if request is not None:
         return request.build_absolute_uri(url)
     site = box.get_site()

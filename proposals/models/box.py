@@ -86,7 +86,7 @@ class SuggestionBoxPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["rejection_reasons"] = RejectionReason.choices
-        base_url = self.get_url(request=request) or ""
+        base_url = self.get_url() or ""  # without the request: no site lookup
         context["listing_url"] = base_url
         context["submit_url"] = base_url + self.reverse_subpage("submit_view")
         context["similar_url"] = base_url + self.reverse_subpage("similar_view")

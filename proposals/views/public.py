@@ -101,7 +101,7 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
     context = {
         "proposal": proposal,
         "dialogue": _public_dialogue(proposal),
-        "proposal_url": proposal_url(box, proposal.pk, request),
+        "proposal_url": proposal_url(box, proposal.pk),
         # Read only when the template shows them (it may have them kept).
         "signer_names": SimpleLazyObject(lambda: _signer_names(proposal)),
         "trail": SimpleLazyObject(lambda: entries_for_display(proposal, request)),
@@ -110,7 +110,7 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
         if proposal.comments_open
         else None,
         "comment_sent": "c" in request.GET,
-        "trail_feed_url": proposal_url(box, proposal.pk, request) + "flode/",
+        "trail_feed_url": proposal_url(box, proposal.pk) + "flode/",
         "last_edit": proposal.edits.order_by("-edited_at").first(),
         "sign_form": sign_form or (SignForm() if proposal.signing_open else None),
     }

@@ -23,7 +23,7 @@ def sign(request, box, proposal_id):
     proposal = lifecycle.proposal_to_sign(box, proposal_id)
     if proposal is None:
         raise Http404
-    url = proposal_url(box, proposal.pk, request)
+    url = proposal_url(box, proposal.pk)
     if request.method != "POST":
         return redirect(url + "#skriv-under")
     form = SignForm(request.POST)
@@ -55,7 +55,7 @@ def signed(request, box, proposal_id):
             "Tack! Vi har skickat ett mejl till dig. Din underskrift räknas när du "
             "klickat på länken i mejlet."
         ),
-        "proposal_link": proposal_url(box, proposal_id, request),
+        "proposal_link": proposal_url(box, proposal_id),
     }
     return render(request, box, "proposals/message.html", context)
 
@@ -95,10 +95,8 @@ CONFIRM_MESSAGES = {
 }
 
 
-def _manage_url(request, box, token):
-    return box.get_url(request=request) + box.reverse_subpage(
-        "manage_signature_view", args=[token]
-    )
+def _manage_url(box, token):
+    return box.get_url() + box.reverse_subpage("manage_signature_view", args=[token])
 
 
 def confirm(request, box, token):
@@ -108,10 +106,10 @@ def confirm(request, box, token):
     except (tokens.InvalidToken, Signature.DoesNotExist) as error:
         return bad_link(request, box, error)
     title, text, status = CONFIRM_MESSAGES[result]
-    extra = {"proposal_link": proposal_url(box, proposal_id, request)}
+    extra = {"proposal_link": proposal_url(box, proposal_id)}
     if result in (lifecycle.CONFIRMED, lifecycle.CONFIRMED_FLAGGED):
         withdraw_token = tokens.make_token(tokens.SIGNATURE_MANAGE, pk)
-        extra["withdraw_link"] = _manage_url(request, box, withdraw_token)
+        extra["withdraw_link"] = _manage_url(box, withdraw_token)
     return message_page(request, box, title, text, status=status, **extra)
 
 
@@ -137,7 +135,7 @@ def manage(request, box, token):
                 box,
                 _("Din underskrift är borttagen"),
                 _("Vi har tagit bort din underskrift och din e-postadress."),
-                proposal_link=proposal_url(box, signature.proposal_id, request),
+                proposal_link=proposal_url(box, signature.proposal_id),
             )
     lifecycle.enforce_deadline(signature.proposal)
     context = {
@@ -145,6 +143,6 @@ def manage(request, box, token):
         "proposal": signature.proposal,
         "private": True,
         "conflict": status == 409,
-        "proposal_link": proposal_url(box, signature.proposal_id, request),
+        "proposal_link": proposal_url(box, signature.proposal_id),
     }
     return render(request, box, "proposals/signature_manage.html", context, status)

@@ -119,8 +119,6 @@ def manage(request, box, token):
         "conflict": status == 409,
         "just_withdrawn": request.GET.get("withdrawn") == "1",
         "trail": entries_for_display(proposal, request, include_private=True),
-        "public_url": proposal_url(box, proposal.pk, request)
-        if proposal.is_public
-        else "",
+        "public_url": proposal_url(box, proposal.pk) if proposal.is_public else "",
     }
     return render(request, box, "proposals/manage.html", context, status)

@@ -5,6 +5,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
 # The request attribute the generation is kept on for the rest of the request.
@@ -38,7 +39,14 @@ def generation(request=None):
 
 
 def invalidate(**_kwargs):
-    """Make every cached page, fragment and shared entry stale (signal receiver)."""
+    """Make every cached page, fragment and shared entry stale (signal receiver):
+    at once, and again when the change is committed, since a request elsewhere may
+    have filled the cache from the rows as they were in between."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
     _local["until"] = 0.0
     if not seconds():
         return

@@ -5,10 +5,11 @@ the way down and the view restrictions above the page (five or six queries and m
 of a signature's CPU). Here the site's map of paths to pages and each page object
 are shared entries (caching/shared.py) under the cache generation, which publishing,
 moving or deleting a page, a view restriction or a site saved all bump
-(caching/receivers.py). Pages under a view restriction are never in the map: they
-are routed, and their restriction checked, by Wagtail itself."""
+(caching/receivers.py). Pages under a view restriction, aliases and what lies below
+them are never in the map: Wagtail routes those and checks their restrictions."""
 
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -20,38 +21,56 @@ def route(request, path):
     Wagtail should route the request itself (cache off, no such page, restricted)."""
     if not shared.enabled():
         return None
-    components = [component for component in path.split("/") if component]
+    # The host and port Wagtail matches sites on (the port is the server's, not
+    # the Host header's, so a made-up port makes no new map).
+    domain = split_domain_port(request.get_host())[0]
     pages = shared.remember(
         request,
-        f"routes:{request.get_host()}:{get_language()}",
+        f"routes:{domain}:{request.get_port()}:{get_language()}",
         lambda: site_pages(request),
     )
-    for depth in range(len(components), -1, -1):
-        page_id = pages.get("".join(f"{part}/" for part in components[:depth]))
-        if page_id is not None:
-            break
-    else:
+    page_id, rest = _deepest(pages, [part for part in path.split("/") if part])
+    if page_id is None:
         return None
-    page = shared.remember(
-        request, f"route-page:{page_id}", lambda: Page.objects.get(pk=page_id).specific
-    )
     try:
-        found = page.route(request, components[depth:])
-    except Http404:
+        page = shared.remember(
+            request,
+            f"route-page:{page_id}",
+            lambda: Page.objects.get(pk=page_id).specific,
+        )
+        found = page.route(request, rest)
+    except (Http404, Page.DoesNotExist):
         return None
     # Only the page itself or its own sub-routes (a routable page's views): a page
     # reached by walking on to its children may be one the map left out.
     return found if found[0].pk == page_id else None
 
 
+def _deepest(pages, components):
+    """The deepest mapped page on the path, walking down from the site's root and
+    stopping at the first part that is not a mapped page; and the parts left."""
+    page_id, depth, prefix = pages.get(""), 0, ""
+    for number, part in enumerate(components, 1):
+        prefix += f"{part}/"
+        if prefix not in pages:
+            break
+        page_id, depth = pages[prefix], number
+    return page_id, components[depth:]
+
+
 def site_pages(request):
     """{path below the site's root page: page id} for its live pages that no view
-    restriction covers (a restriction covers the page it is on and those below)."""
+    restriction covers and that are not aliases (Wagtail checks an alias against
+    the restrictions of the page it copies), nor below one."""
     site = Site.find_for_request(request)
     if site is None:
         return {}
     root = site.root_page.localized
-    restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    left_to_wagtail = tuple(
+        PageViewRestriction.objects.values_list("page__path", flat=True)
+    ) + tuple(
+        Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+    )
     found = (
         Page.objects.descendant_of(root, inclusive=True)
         .live()
@@ -60,5 +79,5 @@ def site_pages(request):
     return {
         url_path[len(root.url_path) :]: page_id
         for page_id, path, url_path in found
-        if not path.startswith(restricted)
+        if not path.startswith(left_to_wagtail)
     }

@@ -79,8 +79,7 @@ def queue_email(template, context, recipient, language=None, unsubscribe=None):
 
 
 def absolute_url(box, route, args=(), request=None):
-    # The box's URL without the request: Wagtail's site lookup costs a query.
-    url = box.get_url() + box.reverse_subpage(route, args=list(args))
+    url = box.subpage_url(route, *args)
     if request is not None:
         return request.build_absolute_uri(url)
     site = box.get_site()

@@ -86,15 +86,18 @@ class SuggestionBoxPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["rejection_reasons"] = RejectionReason.choices
-        base_url = self.get_url() or ""  # without the request: no site lookup
-        context["listing_url"] = base_url
-        context["submit_url"] = base_url + self.reverse_subpage("submit_view")
-        context["similar_url"] = base_url + self.reverse_subpage("similar_view")
-        context["feed_url"] = base_url + self.reverse_subpage("feed_view")
-        context["answered_feed_url"] = base_url + self.reverse_subpage(
-            "answered_feed_view"
-        )
+        context["listing_url"] = self.subpage_url("listing_view")
+        context["submit_url"] = self.subpage_url("submit_view")
+        context["similar_url"] = self.subpage_url("similar_view")
+        context["feed_url"] = self.subpage_url("feed_view")
+        context["answered_feed_url"] = self.subpage_url("answered_feed_view")
         return context
+
+    def subpage_url(self, name, *args):
+        """The address of one of the box's views: relative while one site is served,
+        with its host otherwise. Without the request: Wagtail's site lookup for it
+        costs a query on every signature and confirmation."""
+        return (self.get_url() or "") + self.reverse_subpage(name, args=list(args))
 
     def get_sitemap_urls(self, request=None):
         """The box itself and every public proposal routed under it."""

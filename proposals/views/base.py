@@ -54,6 +54,4 @@ def bad_link(request, box, error):
 
 
 def proposal_url(box, proposal_id):
-    """The proposal's address: relative while one site is served, with its host
-    otherwise. Without the request, so no request pays for Wagtail's site lookup."""
-    return box.get_url() + box.reverse_subpage("proposal_view", args=[proposal_id])
+    return box.subpage_url("proposal_view", proposal_id)

@@ -96,7 +96,7 @@ CONFIRM_MESSAGES = {
 
 
 def _manage_url(box, token):
-    return box.get_url() + box.reverse_subpage("manage_signature_view", args=[token])
+    return box.subpage_url("manage_signature_view", token)
 
 
 def confirm(request, box, token):

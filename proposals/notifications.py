@@ -6,6 +6,7 @@ stops further e-mails without logging in."""
 import logging
 import smtplib
 from datetime import timedelta
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -82,8 +83,9 @@ def absolute_url(box, route, args=(), request=None):
     url = box.subpage_url(route, *args)
     if request is not None:
         return request.build_absolute_uri(url)
-    site = box.get_site()
-    return (site.root_url if site else "") + url
+    # A relative address gets the site's root; one with its host (several sites)
+    # is kept as it is.
+    return urljoin(box.site_root_url + "/", url)
 
 
 def municipality_name(box):

@@ -2,6 +2,8 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -97,7 +99,27 @@ class SuggestionBoxPage(RoutablePageMixin, Page):
         """The address of one of the box's views: relative while one site is served,
         with its host otherwise. Without the request: Wagtail's site lookup for it
         costs a query on every signature and confirmation."""
-        return (self.get_url() or "") + self.reverse_subpage(name, args=list(args))
+        return self.own_url() + self.reverse_subpage(name, args=list(args))
+
+    def own_url(self):
+        """get_url() in the active language, worked out once per instance: Wagtail
+        reads the sites' root paths from the cache each time (a round trip to
+        Redis), and one referral's e-mails need the address hundreds of times."""
+        language = get_language()
+        if language not in self._own_urls:
+            self._own_urls[language] = self.get_url() or ""
+        return self._own_urls[language]
+
+    @cached_property
+    def site_root_url(self):
+        """The root URL of the site the box is served on ("" if none), once per
+        instance, for absolute links in e-mails."""
+        site = self.get_site()
+        return site.root_url if site else ""
+
+    @cached_property
+    def _own_urls(self):
+        return {}
 
     def get_sitemap_urls(self, request=None):
         """The box itself and every public proposal routed under it."""

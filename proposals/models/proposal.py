@@ -280,6 +280,8 @@ class Proposal(index.Indexed, models.Model):
         return self.status in (Status.OPEN, Status.REFERRED)
 
     def get_url(self, request=None):
+        if request is None:
+            return self.box.subpage_url("proposal_view", self.pk)
         return self.box.get_url(request=request) + self.box.reverse_subpage(
             "proposal_view", args=[self.pk]
         )

@@ -10,6 +10,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
 from caching import generation, middleware, shared
+from home import linked_pages
 from municipality.models import MunicipalitySettings
 from proposals.models import SuggestionBoxPage
 from tests.proposals.factories import make_box
@@ -164,3 +165,18 @@ def test_a_restricted_page_is_never_served_from_the_cache(box, django_user_model
         assert page.status_code == 200 and middleware.HEADER not in page
         anonymous = Client().get(box.url)
         assert anonymous.status_code == 302 and middleware.HEADER not in anonymous
+
+
+def test_a_view_without_a_page_shares_its_menu_by_address(box, monkeypatch):
+    """The search page has no Wagtail page: its menu is shared per address, with
+    "Sök" current there and nowhere else."""
+    logged_in_get("/sok/?q=bänk")
+    lookups = []
+    real = linked_pages._lookup
+    monkeypatch.setattr(linked_pages, "_lookup", lambda: lookups.append(1) or real())
+    search = logged_in_get("/sok/?q=park")
+    assert lookups == []  # the menu's pages were not looked up again
+    assert b'<a href="/sok/" aria-current="page">' in search.content
+    missing = logged_in_get("/finns-inte/")
+    assert b'<a href="/sok/" aria-current="page">' not in missing.content
+    assert b'<a href="/sok/">' in missing.content

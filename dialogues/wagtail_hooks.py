@@ -4,7 +4,9 @@ from django.contrib import messages
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import rules
+from home.sections import HOOK as HOME_SECTION
+
+from . import home, rules
 from .models import DialoguePage
 from .viewsets import DialogueSnippets
 
@@ -21,3 +23,6 @@ def _warn_about_methods(request, page):
 
 hooks.register("after_create_page", _warn_about_methods)
 hooks.register("after_edit_page", _warn_about_methods)
+
+hooks.register(HOME_SECTION, home.open_dialogues_section)
+hooks.register(HOME_SECTION, home.events_section)

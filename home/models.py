@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.sections import home_sections
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -25,19 +27,70 @@ class FilterFormPageMixin:
         return response
 
 
+class FeaturedBlock(blocks.StructBlock):
+    """A page the communicators put first on the front page, with a line on why."""
+
+    page = blocks.PageChooserBlock(label=_("Sida"))
+    text = blocks.TextBlock(
+        label=_("Text"),
+        required=False,
+        max_length=300,
+        help_text=_("Kort om varför det är aktuellt. Tomt: sidans egen ingress."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Utvald sida")
+
+
 class HomePage(Page):
-    """The municipality's front page for resident dialogue."""
+    """The municipality's front page for resident dialogue: what is open to
+    influence now, the suggestion box, the latest answers. Communicators choose
+    what comes first (featured); the rest are automatic lists (home/sections.py)."""
 
     introduction = RichTextField(
         _("introduktion"), blank=True, features=RICH_TEXT_FEATURES
     )
+    featured = StreamField(
+        [("page", FeaturedBlock())],
+        verbose_name=_("utvalt på startsidan"),
+        blank=True,
+        max_num=4,
+        help_text=_(
+            "Upp till fyra sidor som visas först, till exempel en dialog som just "
+            "öppnat. Utan utvalda sidor visas bara de automatiska listorna."
+        ),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("featured"),
+    ]
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_pages"] = self.featured_pages()
+        context["sections"] = home_sections(request, self)
+        return context
+
+    def featured_pages(self):
+        """The featured pages anyone may see, in the order chosen, with their text."""
+        chosen = [
+            (block.value["page"].pk, block.value["text"])
+            for block in self.featured
+            if block.value["page"]
+        ]
+        visible = (
+            Page.objects.live().public().filter(pk__in=[pk for pk, _text in chosen])
+        )
+        pages = {page.pk: page for page in visible.specific()}
+        return [{"page": pages[pk], "text": text} for pk, text in chosen if pk in pages]
 
     class Meta:
         verbose_name = _("startsida")

@@ -4,6 +4,8 @@ the lifecycle's audit actions."""
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from home.sections import HOOK as HOME_SECTION
+from proposals import home
 from proposals.audit import ACTIONS
 from proposals.politicians import ResponsesViewSet
 from proposals.viewsets import ProposalsViewSetGroup
@@ -21,3 +23,8 @@ def register_audit_actions(actions):
     """The proposal lifecycle's entries in Wagtail's history."""
     for action, label, message in ACTIONS:
         actions.register_action(action, label, message)
+
+
+hooks.register(HOME_SECTION, home.submit_section)
+hooks.register(HOME_SECTION, home.near_section)
+hooks.register(HOME_SECTION, home.answers_section)

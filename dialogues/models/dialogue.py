@@ -2,6 +2,7 @@
 afterwards, the result, the feedback and the decision."""
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -233,7 +234,15 @@ class DialoguePage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The suggestion box renders the proposals: {% dialogue_proposals page %}.
         context["shows_proposals"] = rules.shows_proposals(self)
+        context["ladder_url"] = self.ladder_url()
         return context
+
+    def ladder_url(self):
+        """The ladder page explaining the steps: it sits beside the dialogues,
+        under their listing ("" if there is none)."""
+        ladder_model = apps.get_model("dialogues", "LadderPage")
+        ladder = self.get_siblings().live().public().type(ladder_model).first()
+        return ladder.url if ladder else ""
 
     def get_absolute_url(self):
         """Where a confirmed comment redirects (django-comments' shortcut view)."""

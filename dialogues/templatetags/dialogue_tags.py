@@ -1,7 +1,9 @@
-"""Template helpers for dialogue pages: accessible form fields."""
+"""Template helpers for dialogue pages: accessible form fields and the ladder."""
 
 from django import template
 from django.utils.html import format_html
+
+from dialogues.ladder import STEPS, step_for
 
 register = template.Library()
 
@@ -57,3 +59,21 @@ def form_field(field):
         errors_html,
         widget,
     )
+
+
+@register.inclusion_tag("dialogues/includes/ladder.html")
+def ladder_steps(level, ladder_url="", compact=False):
+    """The participation ladder's five steps drawn as a staircase (HTML and CSS),
+    the dialogue's step marked and named in text, linked to the ladder page."""
+    current = step_for(level)
+    return {
+        "steps": [
+            {"number": number, "step": step, "current": step is current}
+            for number, step in enumerate(STEPS, 1)
+        ],
+        "current": current,
+        "number": STEPS.index(current) + 1,
+        "total": len(STEPS),
+        "ladder_url": ladder_url,
+        "compact": compact,
+    }

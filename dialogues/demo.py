@@ -33,7 +33,6 @@ COMMITTEES = [
     ("kommunstyrelsen", "Kommunstyrelsen", 90),
     ("barn-och-utbildningsnamnden", "Barn- och utbildningsnämnden", 60),
     ("vard-och-omsorgsnamnden", "Vård- och omsorgsnämnden", 60),
-    ("halso-och-sjukvardsnamnden", "Hälso- och sjukvårdsnämnden", 90),
     ("kultur-och-fritidsnamnden", "Kultur- och fritidsnämnden", 45),
     ("samhallsbyggnadsnamnden", "Samhällsbyggnadsnämnden", 120),
 ]
@@ -289,17 +288,17 @@ def _dialogues(today):
             "contact_email": "omar.said@mittkoping.se",
         },
         {
-            "slug": "narvarden-i-mittkoping",
-            "title": "Närvården i Mittköping",
-            "question": "Vad är viktigast för dig när du söker vård nära där du bor?",
-            "introduction": "Hälso- och sjukvårdsnämnden för dialog enligt sin "
+            "slug": "hemtjansten-i-mittkoping",
+            "title": "Hemtjänsten i Mittköping",
+            "question": "Vad är viktigast för dig när du får hjälp av hemtjänsten?",
+            "introduction": "Vård- och omsorgsnämnden för dialog enligt sin "
             "genomförandeplan för året.",
             "influence_level": InfluenceLevel.CONSULTATION,
             "status": Status.COMPILING,
-            "open_to_influence": "<p>Öppettider och vilka tjänster som erbjuds "
-            "digitalt.</p>",
-            "fixed_frame": "<p>Vårdcentralernas placering ändras inte.</p>",
-            "committee": committee["halso-och-sjukvardsnamnden"],
+            "open_to_influence": "<p>Hur besöken planeras och vilka tjänster som "
+            "erbjuds digitalt.</p>",
+            "fixed_frame": "<p>Hemtjänstens budget för året ändras inte.</p>",
+            "committee": committee["vard-och-omsorgsnamnden"],
             "decision_planned_date": today + timedelta(days=45),
             "start_date": today - timedelta(days=70),
             "end_date": today - timedelta(days=10),
@@ -311,10 +310,10 @@ def _dialogues(today):
             "contact_email": "eva.holm@mittkoping.se",
             "events": [
                 DialogueEvent(
-                    title="Områdesvandring vid vårdcentralen",
+                    title="Områdesvandring kring träffpunkten",
                     starts_at=_at(today - timedelta(days=30), 13, 0),
                     ends_at=_at(today - timedelta(days=30), 15, 0),
-                    place="Vårdcentralen Söder",
+                    place="Träffpunkt Söder",
                     address="Södra vägen 8, Mittköping",
                     accessibility="Slingan är 1,5 km på asfalt, bänkar längs vägen.",
                 )
@@ -491,4 +490,25 @@ def build(site, stdout):
         if wants_survey:
             _survey(dialogue)
         _comments(dialogue)
-    stdout.write(f"Dialogues: {DialoguePage.objects.count()} under {index.url_path}")
+    _feature(
+        home, DialoguePage.objects.child_of(index).get(slug="viktigast-for-mittkoping")
+    )
+    stdout.write(f"Dialogues: {DialoguePage.objects.count()} under {index.url}")
+
+
+def _feature(home, dialogue):
+    """Communicators put the municipality's broadest dialogue first on the front
+    page (once: an edited front page is left as it is)."""
+    if home.featured:
+        return
+    home.featured = [
+        (
+            "page",
+            {
+                "page": dialogue,
+                "text": "Kommunen tar fram en ny utvecklingsplan. Berätta vad som är "
+                "viktigast för dig – på webben eller på ett öppet möte.",
+            },
+        )
+    ]
+    home.save_revision().publish()

@@ -65,6 +65,8 @@ class EntryKind(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Återkallat")
 
 
+# Entries that answer a proposal: shown first on its page and on the front page.
+ANSWER_KINDS = (EntryKind.RESPONSE, EntryKind.DECISION, EntryKind.IMPLEMENTATION)
 # Entries co-signers who asked to be kept informed hear about.
 SIGNER_NOTIFIED_KINDS = {EntryKind.REFERRED, EntryKind.RESPONSE, EntryKind.DECISION}
 # Entries a politician's response window and a communicator's correction concern.

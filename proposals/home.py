@@ -7,12 +7,11 @@ from django.db.models.functions import Cast
 
 from home.sections import HomeSection
 from municipality.models import MunicipalitySettings
-from proposals.constants import EntryKind, Status
+from proposals.constants import ANSWER_KINDS, Status
 from proposals.models import FeedbackEntry, Proposal, SuggestionBoxPage
 
 NEAR = 3
 ANSWERS = 3
-ANSWER_KINDS = (EntryKind.RESPONSE, EntryKind.DECISION, EntryKind.IMPLEMENTATION)
 
 
 def _box(home):

@@ -10,7 +10,7 @@ from django_comments import get_form as get_comment_form
 from dialogues.models import DialoguePage
 from proposals import lifecycle
 from proposals.comments import comments_for
-from proposals.constants import Sort
+from proposals.constants import ANSWER_KINDS, Sort
 from proposals.forms import ListingFilterForm, SignForm
 from proposals.models.proposal import open_first
 from proposals.similarity import similar_proposals
@@ -20,6 +20,7 @@ from .base import proposal_url, render
 
 PER_PAGE = 12
 MAX_SIGNER_NAMES = 200
+SIGNER_NAMES_IN_VIEW = 20
 
 ORDERINGS = {
     Sort.MOST_SIGNED: ["-signature_count", "-opened_at"],
@@ -83,10 +84,22 @@ def _public_dialogue(proposal):
 
 
 def _signer_names(proposal):
+    """The latest names signers chose to show: the first few in view, the rest
+    folded away, so the names never push the trail down a phone's screen."""
     signers = proposal.signatures.filter(
         confirmed_at__isnull=False, flagged=False, show_name=True
     ).order_by("-confirmed_at", "-pk")
-    return list(signers.values_list("name", flat=True)[:MAX_SIGNER_NAMES])
+    names = list(signers.values_list("name", flat=True)[:MAX_SIGNER_NAMES])
+    return {
+        "first": names[:SIGNER_NAMES_IN_VIEW],
+        "rest": names[SIGNER_NAMES_IN_VIEW:],
+        "shown": len(names),
+    }
+
+
+def _latest_answer(trail):
+    answers = [entry for entry in trail if entry.kind in ANSWER_KINDS]
+    return answers[-1] if answers else None
 
 
 def detail(request, box, proposal_id, sign_form=None, status=200):
@@ -98,13 +111,15 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
     lifecycle.enforce_deadline(proposal)
     if not proposal.is_public:
         raise Http404
+    trail = SimpleLazyObject(lambda: entries_for_display(proposal, request))
     context = {
         "proposal": proposal,
         "dialogue": _public_dialogue(proposal),
         "proposal_url": proposal_url(box, proposal.pk),
         # Read only when the template shows them (it may have them kept).
         "signer_names": SimpleLazyObject(lambda: _signer_names(proposal)),
-        "trail": SimpleLazyObject(lambda: entries_for_display(proposal, request)),
+        "trail": trail,
+        "latest_answer": SimpleLazyObject(lambda: _latest_answer(trail)),
         "comments": comments_for(proposal, box),
         "comment_form": get_comment_form()(proposal)
         if proposal.comments_open

@@ -68,7 +68,7 @@ def test_filter_listing_open_dialogue_ladder_and_survey(live_server, demo_site, 
     assert_no_axe_violations(page)
 
     page.goto(live_server.url + "/dialoger/delaktighetstrappan/")
-    expect(page.get_by_role("table")).to_be_visible()
+    expect(page.get_by_role("heading", name="Steg 3: Dialog")).to_be_visible()
     assert_no_axe_violations(page)
 
     page.goto(live_server.url + "/dialoger/ny-cykelvag-storgatan/")

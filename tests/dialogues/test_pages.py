@@ -75,7 +75,7 @@ def test_finished_dialogue_shows_result_feedback_decision_and_effect(
         assert text in html
 
 
-def test_ladder_page_has_the_table_and_dialogues_per_level(
+def test_ladder_page_explains_each_step_and_lists_its_dialogues(
     client, index, make_dialogue
 ):
     ladder = LadderPage(title="Delaktighetstrappan", slug="delaktighetstrappan")
@@ -87,7 +87,7 @@ def test_ladder_page_has_the_table_and_dialogues_per_level(
     html = response.content.decode()
     assert response.status_code == 200
     for verb in ("Veta", "Tycka", "Resonera", "Genomföra", "Bestämma"):
-        assert f"<strong>{verb}</strong>" in html
+        assert f"<dt>Invånarna får</dt><dd>{verb}</dd>" in html
     assert "Envägskommunikation" in html
     assert "Framtidsverkstad" in html
     co_decision = html.index('id="niva-co_decision"')

@@ -18,6 +18,8 @@ class CommentForm(XtdCommentForm):
     a comment never carries a link that could be `javascript:` or `data:`."""
 
     def __init__(self, *args, **kwargs):
+        # Its own ids, so a page with another form (signing) has no duplicates.
+        kwargs.setdefault("auto_id", "comment_%s")
         super().__init__(*args, **kwargs)
         self.fields["name"].label = _("Namn som visas vid kommentaren")
         self.fields["email"].label = _("E-post")

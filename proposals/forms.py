@@ -112,16 +112,14 @@ class ProtectedForm(AccessibleFormMixin, forms.Form):
                 _("Formuläret har gått ut. Kontrollera uppgifterna och skicka igen."),
                 code="bad_clock",
             ) from None
+        # Sent faster than a person types: a robot, or a person whose browser
+        # filled the form in. Never an error for the person; the view decides
+        # (a signature is checked by a communicator before it counts).
         minimum = getattr(settings, "PROPOSALS_MIN_FILL_SECONDS", 3)
-        if time.time() - started < minimum:
-            raise forms.ValidationError(
-                _(
-                    "Formuläret skickades väldigt snabbt. Kontrollera uppgifterna "
-                    "och skicka igen."
-                ),
-                code="too_fast",
-            )
+        self.too_fast = time.time() - started < minimum
         return cleaned
+
+    too_fast = False
 
 
 class SubmitProposalForm(ProtectedForm):
@@ -251,6 +249,11 @@ class SubmitProposalForm(ProtectedForm):
 
 
 class SignForm(ProtectedForm):
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the proposal page also has the comment form.
+        kwargs.setdefault("auto_id", "sign_%s")
+        super().__init__(*args, **kwargs)
+
     name = forms.CharField(
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         label=_("Namn"),
@@ -260,7 +263,7 @@ class SignForm(ProtectedForm):
     show_name = forms.BooleanField(
         label=_("Visa mitt namn bland dem som skrivit under"),
         required=False,
-        initial=True,
+        initial=False,  # private by default: the signer chooses to be seen
     )
     email = forms.EmailField(
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),

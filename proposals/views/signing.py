@@ -34,7 +34,7 @@ def sign(request, box, proposal_id):
     try:
         lifecycle.sign(
             proposal,
-            flagged=not within_limits,
+            flagged=form.too_fast or not within_limits,
             ip_address=ip,
             request=request,
             **form.signature_data(),
@@ -69,8 +69,9 @@ CONFIRM_MESSAGES = {
     lifecycle.CONFIRMED_FLAGGED: (
         _("Tack för din underskrift!"),
         _(
-            "Din underskrift är bekräftad. Många underskrifter har kommit från samma "
-            "uppkoppling, så den räknas när kommunen har kontrollerat den."
+            "Din underskrift är bekräftad och räknas när kommunen har kontrollerat "
+            "den. Det gör vi med underskrifter som kommer mycket snabbt eller många "
+            "från samma uppkoppling."
         ),
         200,
     ),

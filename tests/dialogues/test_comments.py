@@ -200,7 +200,7 @@ def test_invalid_comment_comes_back_with_what_was_typed(client, make_dialogue):
     assert response.status_code == 400
     assert "Fyll i fältet ”E-post”." in html
     assert "Min viktiga synpunkt" in html
-    assert 'aria-describedby="id_email-help id_email-error"' in html
+    assert 'aria-describedby="comment_email-help comment_email-error"' in html
     assert mail.outbox == []
 
 

@@ -116,9 +116,10 @@ def test_submit_confirm_moderate_sign_confirm_referred(
     # Another resident signs and confirms; the threshold of one is reached.
     resident = page.context.browser.new_context(locale="sv-SE").new_page()
     resident.goto(url + proposal.get_url())
-    resident.get_by_label("Namn", exact=True).fill("Hugo")
-    resident.get_by_label("E-post").fill("hugo.hemlig@example.org")
-    resident.get_by_label("Jag har läst hur kommunen").check()
+    sign = resident.locator("#skriv-under")
+    sign.get_by_label("Namn", exact=True).fill("Hugo")
+    sign.get_by_label("E-post").fill("hugo.hemlig@example.org")
+    sign.get_by_label("Jag har läst hur kommunen").check()
     resident.get_by_role("button", name="Skriv under").click()
     expect(resident.get_by_text("Tack! Vi har skickat ett mejl")).to_be_visible()
     assert Proposal.objects.get().signature_count == 0

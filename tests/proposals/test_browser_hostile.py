@@ -66,11 +66,13 @@ def test_hostile_text_in_proposal_sign_and_search_forms(
 
         # Signature: without consent the form comes back with the name as typed.
         page.goto(origin + proposal.get_url())
-        page.get_by_label("Namn", exact=True).fill(payload[:100])
-        page.get_by_label("E-post").fill("hostile.signer@example.org")
+        sign = page.locator("#skriv-under")
+        sign.get_by_label("Namn", exact=True).fill(payload[:100])
+        sign.get_by_label("E-post").fill("hostile.signer@example.org")
         with page.expect_navigation():
-            page.locator("form[action$='skriv-under/'] button[type=submit]").click()
-        assert page.get_by_label("Namn", exact=True).input_value() == payload[:100]
+            sign.locator("button[type=submit]").click()
+        sign = page.locator("#skriv-under")
+        assert sign.get_by_label("Namn", exact=True).input_value() == payload[:100]
 
         # Search: the query is kept in the box.
         page.goto(origin + "/sok/")

@@ -40,7 +40,7 @@ def test_the_empty_form_is_rendered_once_with_each_visitors_own_values(proposal)
     second, second_rendered = page_of(second_client, proposal)
     assert (first_rendered, second_rendered) == (True, False)
     for html in (first, second):
-        assert 'action="' + proposal.get_url() + 'skriv-under/"' in html
+        assert 'action="' + proposal.get_url() + 'skriv-under/#fel"' in html
         assert 'name="email"' in html and 'name="consent"' in html
     assert CSRF_TOKEN.search(first)[1] != CSRF_TOKEN.search(second)[1]
     assert STARTED.search(second)[1]

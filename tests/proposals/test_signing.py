@@ -178,7 +178,7 @@ def test_bad_signature_input(client, open_proposal, override, field, message):
     html = response.content.decode()
     assert response.status_code == 400
     assert message in html
-    assert f'aria-describedby="id_{field}_error' in html
+    assert f'aria-describedby="sign_{field}_error' in html
     if field != "name":
         assert 'value="Bertil Bengtsson"' in html
     assert not Signature.objects.exists()

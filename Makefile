@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-dev messages browser lint check ci-checks clean bench
+.PHONY: run test install install-dev messages browser validator lint check ci-checks clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,13 +39,27 @@ browser:
 	    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	  else echo "chromium is missing: browser tests will be skipped"; fi; }
 
+# The Nu HTML Checker for the HTML validity test: vnu.jar from npm (kept in the
+# venv, out of the repository) and a Java runtime from Debian to run it.
+VNU := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+validator: | $(BIN)/python
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; \
+	  elif command -v sudo >/dev/null 2>&1; then \
+	    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; \
+	  else echo "java is missing: the HTML validity test will be skipped"; fi; }
+	@[ -f $(VNU) ] || { command -v npm >/dev/null 2>&1 && \
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar; } || \
+	  echo "npm is missing: the HTML validity test will be skipped"
+
 run: install messages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # One worker per core (pytest-xdist); each worker has its own test database.
-test: install-dev messages browser
+test: install-dev messages browser validator
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 lint: install-dev

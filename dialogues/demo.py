@@ -404,12 +404,14 @@ def _survey(dialogue):
                 sort_order=1,
                 label="Vilka tjänster vill du kunna använda digitalt?",
                 field_type="checkboxes",
+                required=False,
                 choices="Boka tid\nSöka bidrag\nFölja ärenden\nBiblioteket",
             ),
             SurveyField(
                 sort_order=2,
                 label="Vad skulle göra det lättare för dig?",
                 field_type="multiline",
+                required=False,
             ),
         ],
     )

@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from dialogues.ladder import STEPS, step_for
 
@@ -9,9 +10,15 @@ register = template.Library()
 
 
 @register.simple_tag
-def form_field(field):
+def form_field(field, mark_optional=False):
     """Label, help text, errors and the widget, tied together with ids and
-    aria-describedby, so screen readers announce help and errors with the input."""
+    aria-describedby, so screen readers announce help and errors with the input.
+    With mark_optional, a field that may be left empty says so (as GOV.UK does)."""
+    label = field.label
+    if mark_optional and not field.field.required:
+        label = format_html(
+            '{} <span class="field__optional">({})</span>', label, _("frivilligt")
+        )
     described = []
     help_html = errors_html = ""
     if field.help_text:
@@ -39,7 +46,7 @@ def form_field(field):
             format_html(' aria-describedby="{}"', attrs["aria-describedby"])
             if described
             else "",
-            field.label,
+            label,
             help_html,
             errors_html,
             widget,
@@ -48,13 +55,13 @@ def form_field(field):
         return format_html(
             '<div class="field field--checkbox">{} {}{}{}</div>',
             widget,
-            field.label_tag(label_suffix=""),
+            field.label_tag(contents=label, label_suffix=""),
             help_html,
             errors_html,
         )
     return format_html(
         '<div class="field">{}{}{}{}</div>',
-        field.label_tag(label_suffix=""),
+        field.label_tag(contents=label, label_suffix=""),
         help_html,
         errors_html,
         widget,

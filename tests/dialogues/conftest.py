@@ -115,7 +115,10 @@ def make_survey():
                     choices="Varje dag\nSällan",
                 ),
                 SurveyField(
-                    sort_order=1, label="Övriga synpunkter", field_type="multiline"
+                    sort_order=1,
+                    label="Övriga synpunkter",
+                    field_type="multiline",
+                    required=False,
                 ),
             ],
         )

@@ -121,3 +121,10 @@ def test_submissions_export_as_csv_in_the_admin(
     body = b"".join(response.streaming_content).decode()
     assert "Hur ofta använder du internet?" in body
     assert "Fler kurser" in body
+
+
+def test_questions_that_may_be_left_empty_say_so(client, dialogue, make_survey):
+    survey = make_survey(dialogue)
+    html = client.get(survey.url).content.decode()
+    assert 'Övriga synpunkter <span class="field__optional">(frivilligt)</span>' in html
+    assert "Hur ofta använder du internet? <span" not in html

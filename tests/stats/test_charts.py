@@ -1,6 +1,6 @@
 """The bar charts' layout: bars in proportion, numbers as text, nothing to draw."""
 
-from stats.charts import BAR_AREA, bar_chart
+from stats.charts import bar_chart
 
 
 def test_bars_are_in_proportion_and_carry_their_numbers():
@@ -8,11 +8,9 @@ def test_bars_are_in_proportion_and_carry_their_numbers():
         "c", "Titel", "Beskrivning", [(None, [("A", 4, "4"), ("B", 1, "1")])]
     )
     first, second = chart.rows
-    assert first.width == BAR_AREA
-    assert second.width == BAR_AREA / 4
+    assert first.width == 100
+    assert second.width == 25
     assert (first.label, first.text) == ("A", "4")
-    assert second.y > first.y
-    assert chart.height > second.y
 
 
 def test_groups_have_headings_and_series():

@@ -6,6 +6,7 @@ to SCREENSHOT_DIR (outside the repository) for a person to look at."""
 
 import io
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,12 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/delaktig-screenshots"))
+# Outside the repository: the system's temporary folder unless SCREENSHOT_DIR says.
+SCREENSHOTS = Path(
+    os.environ.get(
+        "SCREENSHOT_DIR", Path(tempfile.gettempdir()) / "delaktig-screenshots"
+    )
+)
 WIDTHS = (375, 1280)
 
 

@@ -14,9 +14,20 @@ from proposals.constants import Status
 MAX_ITEMS = 50
 
 
-class ProposalsFeed(Feed):
+class AbsoluteLinksFeed(Feed):
+    """Every link and id absolute with the host the feed was asked on: Django's
+    feeds would otherwise prefix the Sites framework's record (example.com)."""
+
     feed_type = Atom1Feed
 
+    def absolute(self, url):
+        return self.request.build_absolute_uri(url)
+
+    def feed_url(self):
+        return self.absolute(self.request.path)
+
+
+class ProposalsFeed(AbsoluteLinksFeed):
     def get_object(self, request, box, **kwargs):
         self.request = request
         self.box = box
@@ -29,7 +40,7 @@ class ProposalsFeed(Feed):
         return box.introduction
 
     def link(self, box):
-        return box.get_url(request=self.request)
+        return self.absolute(box.subpage_url("listing_view"))
 
     def items(self, box):
         return (
@@ -46,9 +57,7 @@ class ProposalsFeed(Feed):
         return proposal.text
 
     def item_link(self, proposal):
-        return self.box.get_url(request=self.request) + self.box.reverse_subpage(
-            "proposal_view", args=[proposal.pk]
-        )
+        return self.absolute(self.box.subpage_url("proposal_view", proposal.pk))
 
     def item_author_name(self, proposal):
         return proposal.author_name
@@ -76,19 +85,15 @@ class AnsweredFeed(ProposalsFeed):
         return proposal.answered_at
 
 
-class TrailFeed(Feed):
+class TrailFeed(AbsoluteLinksFeed):
     """What has happened to one proposal, oldest first like the page."""
-
-    feed_type = Atom1Feed
 
     def get_object(self, request, box, proposal_id):
         proposal = box.proposals.public().filter(pk=proposal_id).first()
         if proposal is None:
             raise Http404
         self.request = request
-        self.url = box.get_url(request=request) + box.reverse_subpage(
-            "proposal_view", args=[proposal.pk]
-        )
+        self.url = self.absolute(box.subpage_url("proposal_view", proposal.pk))
         self.municipality = MunicipalitySettings.for_request(request).name
         return proposal
 

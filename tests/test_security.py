@@ -132,3 +132,18 @@ def test_comment_avatars_are_local_and_not_derived_from_email():
 )
 def test_comment_api_and_likes_are_not_mounted(client, site, path):
     assert client.get(path).status_code == 404
+
+
+def test_the_admin_shows_no_gravatar(client, site):
+    """A staff member's avatar must not be fetched from Gravatar with a hash of
+    their e-mail address."""
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser(
+        "granskare", "granskare@mittkoping.se", "Lösenord-för-test-2026"
+    )
+    client.force_login(admin)
+    for path in ("/admin/", "/admin/account/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "gravatar" not in response.content.decode().lower(), path

@@ -243,6 +243,9 @@ COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
 # Never a Gravatar URL: it would leak a hash of the commenter's e-mail and load
 # from a third party.
 COMMENTS_XTD_API_GET_USER_AVATAR = "home.avatars.local_avatar"
+# The same in the admin: staff avatars are Wagtail's default image, not a
+# Gravatar request carrying a hash of the staff member's e-mail.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 COMMENTS_XTD_APP_MODEL_OPTIONS = {
     "default": {
         "allow_flagging": True,

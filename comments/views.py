@@ -10,12 +10,15 @@ was typed all come back as the target's own page, with the form as typed and a
 message in the page's language."""
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_comments import get_form
 from django_comments.views.comments import post_comment as library_post_comment
+from django_comments_xtd import signed
+from django_comments_xtd import views as xtd_views
 
 from comments.policy import FORM_PAGE
 from comments.queries import find_comment
@@ -170,3 +173,14 @@ def report(request, target, comment_id):
         "back_title": str(target),
     }
     return policy.render(request, target, "comments/report.html", context)
+
+
+def confirm(request, key):
+    """A comment's confirmation link from its e-mail. An altered or cut-off link
+    gets a page that says what to do (the library answers a bare 400); a good one
+    goes on to django-comments-xtd, which publishes the comment."""
+    try:
+        signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
+    except (ValueError, signed.BadSignature):
+        return TemplateResponse(request, "comments/bad_link.html", {}, status=400)
+    return xtd_views.confirm(request, key)

@@ -210,3 +210,18 @@ def test_a_comment_the_library_refuses_comes_back_as_a_403(
     assert "Kommentaren togs inte emot." in html
     assert TEXT in html
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("prefix", "heading"),
+    [("", "Länken fungerar inte"), ("/en", "The link does not work")],
+)
+def test_a_broken_confirmation_link_gets_a_page_that_says_what_to_do(
+    client, site, prefix, heading
+):
+    response = client.get(f"{prefix}/kommentarer/confirm/inte-en-riktig-nyckel/")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert "Bad Request" not in html
+    assert 'class="skip-link"' in html  # the site's own layout

@@ -55,3 +55,8 @@ STATUS_EXPLANATIONS = {
     ),
     Status.CLOSED: _("Dialogen är avslutad."),
 }
+# An information page invites nobody to take part (rules.invites_participation).
+INFORMATION_EXPLANATIONS = {
+    Status.PLANNED: _("Informationen är planerad och publiceras snart."),
+    Status.OPEN: _("Kommunen informerar om något som redan är bestämt."),
+}

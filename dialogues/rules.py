@@ -8,7 +8,12 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from .choices import InfluenceLevel, Status
+from .choices import (
+    INFORMATION_EXPLANATIONS,
+    STATUS_EXPLANATIONS,
+    InfluenceLevel,
+    Status,
+)
 
 WEB_SURVEY_METHOD = "webbenkat"
 PROPOSAL_METHOD = "forslagslada"
@@ -34,6 +39,14 @@ def invites_participation(dialogue):
 
     A page at level information must not invite residents to influence anything."""
     return not is_information(dialogue)
+
+
+def status_explanation(dialogue):
+    """One sentence on where the dialogue stands; never "take part" on a page at
+    the information step."""
+    if is_information(dialogue) and dialogue.status in INFORMATION_EXPLANATIONS:
+        return INFORMATION_EXPLANATIONS[dialogue.status]
+    return STATUS_EXPLANATIONS.get(dialogue.status, "")
 
 
 def is_open(dialogue):

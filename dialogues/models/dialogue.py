@@ -24,7 +24,7 @@ from comments import views as comment_views
 
 from .. import rules
 from ..calendar import event_response
-from ..choices import STATUS_EXPLANATIONS, DialogueKind, InfluenceLevel, Status
+from ..choices import DialogueKind, InfluenceLevel, Status
 from ..comments import comment_context, comment_sent
 from ..ladder import step_for
 from ..panels import MethodFitPanel
@@ -191,7 +191,7 @@ class DialoguePage(RoutablePageMixin, Page):
 
     @property
     def status_explanation(self):
-        return STATUS_EXPLANATIONS.get(self.status, "")
+        return rules.status_explanation(self)
 
     @property
     def is_information(self):

@@ -35,6 +35,8 @@ class TestInformationLevel:
         assert "enkat/" not in html
         assert "Anmäl dig" not in html
         assert "Informationstillfällen" in html
+        assert "Nu kan du delta" not in html
+        assert "Kommunen informerar om något som redan är bestämt." in html
 
     def test_information_page_refuses_comments(self, client, make_dialogue):
         dialogue = make_dialogue(influence_level=InfluenceLevel.INFORMATION)
@@ -201,3 +203,10 @@ def test_registration_link_only_while_planned_or_open(
     html = client.get(dialogue.url).content.decode()
     assert "Anmäl dig till Mötet" not in html
     assert "Lägg till Mötet i din kalender" in html
+
+
+def test_a_planned_dialogue_says_when_comments_open(client, make_dialogue):
+    dialogue = make_dialogue(status=Status.PLANNED)
+    html = client.get(dialogue.url).content.decode()
+    assert "Du kan kommentera när dialogen har öppnat." in html
+    assert "kommentera längre" not in html

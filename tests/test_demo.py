@@ -68,3 +68,10 @@ def test_demo_site_is_at_the_configured_address(settings):
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
     call_command("load_demo", stdout=io.StringIO())
     assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"
+
+
+def test_demo_prints_the_addresses_residents_use():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    assert "under /dialoger/" in out.getvalue()
+    assert "/home/" not in out.getvalue()

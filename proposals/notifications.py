@@ -15,6 +15,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
+from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from municipality.models import MunicipalitySettings
 from proposals import tokens
@@ -170,11 +171,23 @@ def _user_language(user):
     return profile.get_preferred_language() if profile else settings.LANGUAGE_CODE
 
 
+def admin_url(proposal):
+    """The proposal's screen in the admin, for communicators' e-mails (Wagtail's
+    WAGTAILADMIN_BASE_URL is the admin's address)."""
+    path = AdminURLFinder().get_edit_url(proposal)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path if path else ""
+
+
 def _to_communicators(template, context):
+    staff_context = {
+        **context,
+        "manage_url": "",
+        "admin_url": admin_url(context["proposal"]),
+    }
     for user in communicators():
         queue_email(
             template,
-            {**context, "manage_url": ""},
+            staff_context,
             user.email,
             _user_language(user),
             unsubscribe=(tokens.STAFF_UNSUBSCRIBE, user.pk),

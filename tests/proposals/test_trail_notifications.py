@@ -244,3 +244,21 @@ def test_public_trail_in_english(client, registered_proposal):
     assert "The municipality received the proposal." in html
     assert "Latest feedback" in html
     assert "From: Mittköpings kommun" in html
+
+
+def test_communicators_mail_links_the_proposals_admin_screen(
+    client, proposal_factory, communicator_user
+):
+    """ "Hantera förslaget i administrationen" with the admin screen for that very
+    proposal, which a communicator can open."""
+    proposal = proposal_factory(Status.SUBMITTED)
+    mail.outbox.clear()
+    lifecycle.confirm_proposal(proposal.pk)
+    [message] = to(COMMUNICATOR_EMAIL)
+    url = re.search(r"http://testserver(/admin/\S+)", message.body)
+    assert url, message.body
+    assert f"/{proposal.pk}/" in url.group(1)
+    client.force_login(communicator_user)
+    screen = client.get(url.group(1))
+    assert screen.status_code == 200
+    assert proposal.title in screen.content.decode()

@@ -68,6 +68,12 @@ class EntryKind(models.TextChoices):
 # Entries that answer a proposal: shown first on its page and on the front page.
 ANSWER_KINDS = (EntryKind.RESPONSE, EntryKind.DECISION, EntryKind.IMPLEMENTATION)
 # Entries co-signers who asked to be kept informed hear about.
-SIGNER_NOTIFIED_KINDS = {EntryKind.REFERRED, EntryKind.RESPONSE, EntryKind.DECISION}
+SIGNER_NOTIFIED_KINDS = {
+    EntryKind.REFERRED,
+    EntryKind.RESPONSE,
+    EntryKind.DECISION,
+    EntryKind.CLOSED,  # signing ended without enough support
+    EntryKind.WITHDRAWN,
+}
 # Entries a politician's response window and a communicator's correction concern.
 RESPONSE_EDIT_WINDOW_HOURS = 24

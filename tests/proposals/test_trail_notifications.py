@@ -262,3 +262,26 @@ def test_communicators_mail_links_the_proposals_admin_screen(
     screen = client.get(url.group(1))
     assert screen.status_code == 200
     assert proposal.title in screen.content.decode()
+
+
+@pytest.mark.parametrize("ending", ["withdrawn", "closed"])
+def test_informed_signers_hear_when_a_proposal_ends_without_a_decision(
+    open_proposal, ending
+):
+    """Withdrawn by its proposer, or closed without enough support: those who
+    asked to be kept informed are told, the others are not."""
+    kept = lifecycle.sign(
+        open_proposal, name="Ida", email="ida@example.org", keep_informed=True
+    )
+    quiet = lifecycle.sign(open_proposal, name="Bo", email="bo@example.org")
+    lifecycle.confirm_signature(kept.pk)
+    lifecycle.confirm_signature(quiet.pk)
+    mail.outbox.clear()
+    if ending == "withdrawn":
+        lifecycle.withdraw_proposal(open_proposal)
+    else:
+        deadline = open_proposal.signing_deadline
+        lifecycle.enforce_deadline(open_proposal, now=deadline + timedelta(days=1))
+    [told] = to("ida@example.org")
+    assert open_proposal.title in told.body
+    assert to("bo@example.org") == []

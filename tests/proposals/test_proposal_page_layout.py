@@ -69,3 +69,17 @@ def test_an_open_proposal_leads_with_its_count_deadline_and_sign_button(
 def test_feedback_given_today_says_today(client, open_proposal):
     assert "Senaste återkoppling: i dag" in page(client, open_proposal)
     assert "för 0 dagar sedan" not in page(client, open_proposal)
+
+
+def test_a_changed_threshold_is_explained(client, open_proposal, box):
+    """A proposal keeps the threshold it was published with; after the box's
+    changes, the page and the rules say so instead of contradicting each other."""
+    box.signature_threshold = open_proposal.threshold + 50
+    box.save_revision().publish()
+    html = page(client, open_proposal)
+    assert f"Gränsen var {open_proposal.threshold} underskrifter" in html
+    rules = client.get(box.url).content.decode()
+    assert "behåller den gräns och den sista dag som gällde" in rules
+    box.signature_threshold = open_proposal.threshold
+    box.save_revision().publish()
+    assert "Gränsen var" not in page(client, open_proposal)

@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import (
     IndexView,
     SnippetViewSet,
@@ -32,6 +33,14 @@ def _button(view, name, label, instance, icon, priority=1):
         icon_name=icon,
         priority=priority,
     )
+
+
+class YesNoColumn(Column):
+    """A true/false field as "Ja" or "Nej" in the admin's language (Wagtail's own
+    boolean column reads "True"/"False" to screen readers)."""
+
+    def get_value(self, instance):
+        return _("Ja") if super().get_value(instance) else _("Nej")
 
 
 class ProposalIndexView(IndexView):
@@ -139,7 +148,13 @@ class SignatureViewSet(ActionViewSetMixin, SnippetViewSet):
     icon = "user"
     menu_label = _("Underskrifter")
     index_view_class = SignatureIndexView
-    list_display = ["name", "proposal", "confirmed_at", "flagged", "created_at"]
+    list_display = [
+        "name",
+        "proposal",
+        "confirmed_at",
+        YesNoColumn("flagged", label=_("flaggad")),
+        "created_at",
+    ]
     list_filter = ["flagged", "proposal"]
     search_fields = ["name", "email"]
     search_backend_name = None
@@ -174,7 +189,7 @@ class FeedbackEntryViewSet(ActionViewSetMixin, SnippetViewSet):
         "kind",
         "created_at",
         "signed_by",
-        "public",
+        YesNoColumn("public", label=_("offentlig")),
         "edited_at",
     ]
     list_filter = ["kind", "public"]

@@ -124,7 +124,7 @@ class DialogueMethod(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("metod")
-        verbose_name_plural = _("metodbanken")
+        verbose_name_plural = _("metoder")
 
     def __str__(self):
         return self.name

@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 from proposals import lifecycle
 from proposals.constants import RejectionReason, Status
 from proposals.models import Proposal, ProposalEdit, Signature
-from tests.proposals.factories import PROPOSER_EMAIL
+from tests.proposals.factories import PROPOSER_EMAIL, add_signatures
 
 pytestmark = pytest.mark.django_db
 
@@ -277,3 +277,21 @@ def test_recorded_edits_are_readable_not_editable(
     client.post(reverse(f"{ns}:edit", args=[edit.pk]), {"note": "Ändrad"})
     client.post(reverse(f"{ns}:delete", args=[edit.pk]))
     assert ProposalEdit.objects.get(pk=edit.pk).note == "Rättade stavning."
+
+
+def test_admin_lists_speak_swedish(client, communicator, proposal_factory):
+    """Yes/no columns say "Ja"/"Nej", not Python's True/False."""
+    import re
+
+    proposal = proposal_factory("open")
+    add_signatures(proposal, 2)
+    for path in (
+        "/admin/snippets/proposals/signature/",
+        "/admin/snippets/proposals/feedbackentry/",
+    ):
+        html = client.get(path).content.decode()
+        text = re.sub(
+            r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", html, flags=re.S)
+        )
+        assert not re.search(r"\b(True|False)\b", text), path
+        assert re.search(r"\b(Ja|Nej)\b", text), path

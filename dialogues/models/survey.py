@@ -44,6 +44,12 @@ class DialogueSurveyPage(AbstractForm):
 
     base_form_class = DialogueSurveyAdminForm
 
+    def get_submissions_list_view_class(self):
+        # Imported here: Wagtail's form views import the models being loaded.
+        from ..survey_export import SurveySubmissionsView
+
+        return SurveySubmissionsView
+
     @property
     def dialogue(self):
         parent = self.get_parent()

@@ -3,6 +3,7 @@ answers export as CSV in the admin."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -117,10 +118,17 @@ def test_submissions_export_as_csv_in_the_admin(
     url = reverse("wagtailforms:list_submissions", args=[survey.pk])
     response = editor_client.get(url + "?export=csv")
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    body = b"".join(response.streaming_content).decode()
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel then reads å, ä and ö right
+    body = raw.decode("utf-8-sig")
     assert "Hur ofta använder du internet?" in body
     assert "Fler kurser" in body
+    # The time in Swedish local time, as the municipality reads it.
+    submitted = FormSubmission.objects.get(page=survey).submit_time
+    local = timezone.localtime(submitted).strftime("%Y-%m-%d %H:%M")
+    assert local in body
+    assert "+00:00" not in body
 
 
 def test_questions_that_may_be_left_empty_say_so(client, dialogue, make_survey):

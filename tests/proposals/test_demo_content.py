@@ -50,6 +50,8 @@ def test_demo_tells_its_story_in_a_believable_order():
             assert timezone.localdate(entry.created_at) < today, proposal.title
             if entry.kind != EntryKind.CLOSED:
                 assert timezone.localtime(entry.created_at).weekday() < 5
+        if proposal.referred_at:  # referred while signing was still open
+            assert proposal.referred_at < proposal.signing_deadline, proposal.title
         if proposal.answered_at:
             assert proposal.referred_at < proposal.answered_at
             assert proposal.answered_at <= proposal.handling_deadline, proposal.title

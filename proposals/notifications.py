@@ -24,7 +24,6 @@ from proposals.constants import SIGNER_NOTIFIED_KINDS, EntryKind
 COMMUNICATORS = "Kommunikatörer"
 # The proposer has just seen the confirmation page when the proposal is received.
 PROPOSER_SILENT_KINDS = {EntryKind.RECEIVED}
-COMMUNICATOR_KINDS = {EntryKind.RECEIVED, EntryKind.MILESTONE_THRESHOLD}
 
 MAX_ATTEMPTS = 5
 logger = logging.getLogger("delaktig.mail")
@@ -194,6 +193,14 @@ def _to_communicators(template, context):
         )
 
 
+def _for_communicators(entry):
+    """A new proposal to review, or a referral (the threshold reached) waiting for
+    its committee and case number."""
+    if entry.kind == EntryKind.RECEIVED:
+        return True
+    return entry.kind == EntryKind.REFERRED and entry.committee_id is None
+
+
 def entry_added(entry):
     """Tell the proposer of every public entry, informed signers of referral,
     responses and the decision, and communicators of new and referred proposals."""
@@ -206,7 +213,7 @@ def entry_added(entry):
         "byline": entry.byline(municipality_name(proposal.box)),
         **proposal_links(proposal),
     }
-    if entry.kind in COMMUNICATOR_KINDS:
+    if _for_communicators(entry):
         _to_communicators("staff_notice", context)
     if entry.kind in PROPOSER_SILENT_KINDS:
         return

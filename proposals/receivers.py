@@ -26,8 +26,8 @@ def mail_transition(sender, proposal, new_status, entry, notify=True, **kwargs):
         notifications.proposal_rejected(proposal)
 
 
-def mail_entry(sender, entry, created, notify=True, **kwargs):
-    if notify and created:
+def mail_entry(sender, entry, created, notify=True, registered=False, **kwargs):
+    if notify and (created or registered):
         notifications.entry_added(entry)
 
 

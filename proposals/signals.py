@@ -20,8 +20,9 @@ from django.dispatch import Signal
 proposal_transitioned = Signal()
 
 # A trail entry was written or corrected outside a status change (a status
-# update, a politician's response, a milestone, a registration, a correction).
-# Sender: FeedbackEntry. Arguments: entry, user, created, by_signature, notify.
+# update, a politician's response, a milestone, a correction), or a referral's
+# entry got its committee and case number (registered). Sender: FeedbackEntry.
+# Arguments: entry, user, created, by_signature, notify, registered.
 trail_entry_saved = Signal()
 
 # A proposal's public text or fields were edited by a communicator.

@@ -25,7 +25,9 @@ def transitioned(proposal, old_status, entry, *, user, notify, by_signature):
     )
 
 
-def entry_saved(entry, *, user, notify, created=True, by_signature=False):
+def entry_saved(
+    entry, *, user, notify, created=True, by_signature=False, registered=False
+):
     _on_commit(
         signals.trail_entry_saved,
         FeedbackEntry,
@@ -34,6 +36,7 @@ def entry_saved(entry, *, user, notify, created=True, by_signature=False):
         created=created,
         by_signature=by_signature,
         notify=notify,
+        registered=registered,
     )
 
 

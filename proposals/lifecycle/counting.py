@@ -15,7 +15,7 @@ from proposals.models import Proposal, Signature
 from proposals.tokens import CONFIRMATION_MAX_AGE
 
 
-def milestones(locked, previous=0, now=None, *, by_signature=False):
+def milestones(locked, previous=0, now=None, *, by_signature=False, notify=True):
     """Half-way and threshold entries, each once, when the count passes them.
 
     Only looks at the trail when a line was crossed, so signing stays cheap."""
@@ -34,13 +34,14 @@ def milestones(locked, previous=0, now=None, *, by_signature=False):
     written = set(locked.trail.filter(kind__in=lines).values_list("kind", flat=True))
     for kind in lines:
         if kind not in written:
-            add_entry(locked, kind, now=now, by_signature=by_signature)
+            add_entry(locked, kind, now=now, by_signature=by_signature, notify=notify)
 
 
 def refer_locked(locked, *, user=None, notify=True, by_signature=False, now=None):
     """Threshold reached: the proposal goes to the municipality, awaiting a case
     number until a communicator registers it."""
-    milestones(locked, now=now, by_signature=by_signature)
+    # One step, one e-mail: the lines passed on the way are told with the referral.
+    milestones(locked, now=now, by_signature=by_signature, notify=False)
     move(
         locked,
         Status.REFERRED,

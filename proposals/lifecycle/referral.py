@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from proposals.constants import DecisionOutcome, EntryKind, Status
+from proposals.lifecycle import announce
 from proposals.lifecycle.base import ProposalAction, TransitionNotAllowed
 from proposals.lifecycle.counting import refer_locked
 from proposals.lifecycle.states import check_transition
@@ -53,16 +54,35 @@ class RegisterReferral(ProposalAction):
         locked.case_number = self.case_number
         locked.handling_days = handling_days
         locked.save(update_fields=["committee", "case_number", "handling_days"])
-        return add_entry(
-            locked,
-            EntryKind.REFERRED,
-            status=Status.REFERRED,
-            committee=self.committee,
-            case_number=self.case_number,
-            handling_days=handling_days,
-            author=self.user,
-            **self.announced,
+        registration = {
+            "committee": self.committee,
+            "case_number": self.case_number,
+            "handling_days": handling_days,
+        }
+        # The referral is one public step: its entry gets the committee and case
+        # number (no second "Lämnat till nämnd"); the e-mail then tells those
+        # particulars. Only a referral without an entry of its own gets one.
+        referral = (
+            locked.trail.filter(kind=EntryKind.REFERRED, committee__isnull=True)
+            .order_by("-created_at", "-pk")
+            .first()
         )
+        if referral is None:
+            return add_entry(
+                locked,
+                EntryKind.REFERRED,
+                status=Status.REFERRED,
+                author=self.user,
+                **registration,
+                **self.announced,
+            )
+        for name, value in {**registration, "author": self.user}.items():
+            setattr(referral, name, value)
+        referral.save(update_fields=[*registration, "author"])
+        announce.entry_saved(
+            referral, user=self.user, notify=self.notify, created=False, registered=True
+        )
+        return referral
 
 
 class ReferProposal(ProposalAction):
@@ -83,7 +103,10 @@ class ReferProposal(ProposalAction):
         check_transition(proposal, Status.REFERRED)
 
     def perform(self, locked):
-        refer_locked(locked, **self.announced)
+        # Referred and registered in one go: one e-mail, the registration's
+        # (it carries the committee and case number).
+        announced = {**self.announced, "notify": self.notify and not self.registration}
+        refer_locked(locked, **announced)
         if self.registration is not None:
             self.registration.check_registration(locked)
             self.registration.perform(locked)

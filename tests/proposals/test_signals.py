@@ -115,6 +115,7 @@ def test_a_status_update_is_announced_with_its_author(
                 "created": True,
                 "by_signature": False,
                 "notify": True,
+                "registered": False,
             },
         )
     ]

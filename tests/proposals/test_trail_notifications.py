@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone, translation
 
 from proposals import lifecycle, notifications
-from proposals.constants import DecisionOutcome, Status
+from proposals.constants import DecisionOutcome, EntryKind, Status
 from proposals.models import Proposal, Signature, StaffMailOptOut
 from tests.proposals.factories import PROPOSER_EMAIL, add_signatures
 
@@ -285,3 +285,34 @@ def test_informed_signers_hear_when_a_proposal_ends_without_a_decision(
     [told] = to("ida@example.org")
     assert open_proposal.title in told.body
     assert to("bo@example.org") == []
+
+
+def test_the_referral_is_one_step_with_one_entry_and_one_email(
+    proposal_factory, committee
+):
+    """Reaching the threshold refers the proposal: the proposer gets one e-mail,
+    not one for the threshold and one for the referral; registering the referral
+    fills in that entry instead of writing a second "Lämnat till nämnd"."""
+    proposal = proposal_factory(Status.OPEN)
+    add_signatures(proposal, proposal.threshold - 1)
+    last = lifecycle.sign(proposal, name="Sist", email="sist@example.org")
+    mail.outbox.clear()
+    lifecycle.confirm_signature(last.pk)
+    proposal.refresh_from_db()
+    assert proposal.status == Status.REFERRED
+    assert len(to(PROPOSER_EMAIL)) == 1
+    lifecycle.register_referral(proposal, committee=committee, case_number="TN 9")
+    [referral] = proposal.trail.filter(kind=EntryKind.REFERRED)
+    assert (referral.committee, referral.case_number) == (committee, "TN 9")
+    assert referral.public
+
+
+def test_referred_and_registered_at_once_is_one_email(proposal_factory, committee):
+    proposal = proposal_factory(Status.OPEN)
+    add_signatures(proposal, proposal.threshold)
+    mail.outbox.clear()
+    lifecycle.refer(proposal, committee=committee, case_number="TN 10")
+    [told] = to(PROPOSER_EMAIL)
+    assert "TN 10" in told.body
+    assert proposal.trail.filter(kind=EntryKind.REFERRED).count() == 1
+    assert to(COMMUNICATOR_EMAIL) == []  # a communicator did it

@@ -11,6 +11,7 @@ from dialogues import rules
 from municipality.models import Committee
 from proposals import signals
 from proposals.constants import DecisionOutcome, RejectionReason
+from proposals.lifecycle.trail import record_text_edit, text_edit_needs_reason
 from proposals.models import Proposal, ProposalEdit
 
 TRACKED_FIELDS = ["title", "text", "topic", "area", "author_name"]
@@ -37,6 +38,32 @@ class ProposalAdminForm(WagtailAdminModelForm):
             if self.instance.pk
         }
 
+    def changed_tracked_fields(self):
+        return [
+            name
+            for name in TRACKED_FIELDS
+            if name in self._original
+            and name in self.cleaned_data
+            and self._original[name] != str(self.cleaned_data[name] or "")
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        changed = self.changed_tracked_fields()
+        needs_reason = self.instance.pk and text_edit_needs_reason(
+            self.instance, changed
+        )
+        if needs_reason and not (cleaned.get("edit_note") or "").strip():
+            self.add_error(
+                "edit_note",
+                _(
+                    "Skriv varför texten ändras. Anledningen visas i förslagets "
+                    "historik, och de som skrivit under och vill ha besked får "
+                    "veta det."
+                ),
+            )
+        return cleaned
+
     def save(self, commit=True):
         instance = super().save(commit=False)
         if commit:
@@ -62,11 +89,15 @@ class ProposalAdminForm(WagtailAdminModelForm):
             and self._original[name] != str(getattr(instance, name) or "")
         }
         if changes and commit:
+            note = self.cleaned_data.get("edit_note", "")
             ProposalEdit.objects.create(
                 proposal=instance,
                 editor=self.for_user,
                 changes=changes,
-                note=self.cleaned_data.get("edit_note", ""),
+                note=note,
+            )
+            record_text_edit(
+                instance, user=self.for_user, note=note, changed_fields=list(changes)
             )
         return instance
 

@@ -63,6 +63,7 @@ class EntryKind(models.TextChoices):
     IMPLEMENTATION = "implementation", _("Genomförande")
     CLOSED = "closed", _("Avslutat")
     WITHDRAWN = "withdrawn", _("Återkallat")
+    TEXT_CHANGED = "text_changed", _("Texten ändrad")
 
 
 # Entries that answer a proposal: shown first on its page and on the front page.
@@ -74,6 +75,7 @@ SIGNER_NOTIFIED_KINDS = {
     EntryKind.DECISION,
     EntryKind.CLOSED,  # signing ended without enough support
     EntryKind.WITHDRAWN,
+    EntryKind.TEXT_CHANGED,  # what they signed was reworded
 }
 # Entries a politician's response window and a communicator's correction concern.
 RESPONSE_EDIT_WINDOW_HOURS = 24

@@ -68,6 +68,24 @@ def correct(entry, *, user, note="", **changes):
     return entry
 
 
+def text_edit_needs_reason(proposal, changed_fields):
+    """A signed proposal's title or text is changed only with a public reason:
+    the signers put their names to the words as they stood."""
+    return proposal.signature_count > 0 and bool(
+        {"title", "text"} & set(changed_fields)
+    )
+
+
+def record_text_edit(proposal, *, user, note, changed_fields):
+    """After a communicator changed a signed, public proposal's wording: a public
+    trail entry with the reason, which opted-in signers are told of."""
+    if not (proposal.is_public and text_edit_needs_reason(proposal, changed_fields)):
+        return None
+    return add_entry(
+        proposal, EntryKind.TEXT_CHANGED, text=note.strip(), author=user, user=user
+    )
+
+
 class AddStatusUpdate(ProposalAction):
     """A communicator tells residents where the proposal stands."""
 

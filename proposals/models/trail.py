@@ -23,6 +23,7 @@ KIND_MESSAGES = {
         "Tiden för underskrifter gick ut innan förslaget nådde tröskeln."
     ),
     EntryKind.WITHDRAWN: _("Förslagsställaren har återkallat förslaget."),
+    EntryKind.TEXT_CHANGED: _("Kommunen har ändrat förslagets text."),
 }
 
 

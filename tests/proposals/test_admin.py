@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from proposals import lifecycle
-from proposals.constants import RejectionReason, Status
+from proposals.constants import EntryKind, RejectionReason, Status
 from proposals.models import Proposal, ProposalEdit, Signature
 from tests.proposals.factories import PROPOSER_EMAIL, add_signatures
 
@@ -295,3 +295,61 @@ def test_admin_lists_speak_swedish(client, communicator, proposal_factory):
         )
         assert not re.search(r"\b(True|False)\b", text), path
         assert re.search(r"\b(Ja|Nej)\b", text), path
+
+
+def test_rewording_a_signed_proposal_needs_a_reason_and_tells_its_signers(
+    client, communicator, open_proposal
+):
+    """The signers put their names to the words as they stood: a change to a
+    signed proposal's text needs a reason, shows in its trail and reaches those
+    who asked to be kept informed."""
+    from django.core import mail
+
+    from proposals import lifecycle
+
+    informed = lifecycle.sign(
+        open_proposal, name="Ida", email="ida@example.org", keep_informed=True
+    )
+    lifecycle.confirm_signature(informed.pk)
+    open_proposal.refresh_from_db()
+    url = reverse(f"{NS}:edit", args=[open_proposal.pk])
+    data = {
+        "title": open_proposal.title,
+        "text": "Fler cykelställ vid Resecentrum, med tak.",
+        "topic": open_proposal.topic_id,
+        "area": open_proposal.area_id,
+        "author_name": open_proposal.author_name,
+        "edit_note": "",
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 200  # the form back, with its message
+    assert "Skriv varför texten ändras" in refused.content.decode()
+    assert Proposal.objects.get(pk=open_proposal.pk).text != data["text"]
+    assert not ProposalEdit.objects.exists()
+    mail.outbox.clear()
+    data["edit_note"] = "Förtydligat platsen efter samtal med förslagsställaren."
+    assert client.post(url, data).status_code == 302
+    entry = open_proposal.trail.get(kind=EntryKind.TEXT_CHANGED)
+    assert entry.public and entry.text == data["edit_note"]
+    page = client.get(open_proposal.get_url()).content.decode()
+    assert "Förtydligat platsen efter samtal" in page
+    assert any(message.to == ["ida@example.org"] for message in mail.outbox)
+
+
+def test_a_proposal_nobody_signed_is_corrected_without_a_reason(
+    client, communicator, proposal_factory
+):
+    proposal = proposal_factory(Status.IN_MODERATION)
+    response = client.post(
+        reverse(f"{NS}:edit", args=[proposal.pk]),
+        {
+            "title": proposal.title,
+            "text": "Rättad stavning i texten om cykelställen.",
+            "topic": proposal.topic_id,
+            "area": proposal.area_id,
+            "author_name": proposal.author_name,
+            "edit_note": "",
+        },
+    )
+    assert response.status_code == 302
+    assert not proposal.trail.filter(kind=EntryKind.TEXT_CHANGED).exists()

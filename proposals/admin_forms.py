@@ -39,6 +39,7 @@ class ProposalAdminForm(WagtailAdminModelForm):
         }
 
     def changed_tracked_fields(self):
+        """The tracked fields whose value differs from when the form was opened."""
         return [
             name
             for name in TRACKED_FIELDS
@@ -84,9 +85,7 @@ class ProposalAdminForm(WagtailAdminModelForm):
                 "before": self._original[name],
                 "after": str(getattr(instance, name) or ""),
             }
-            for name in TRACKED_FIELDS
-            if name in self._original
-            and self._original[name] != str(getattr(instance, name) or "")
+            for name in self.changed_tracked_fields()
         }
         if changes and commit:
             note = self.cleaned_data.get("edit_note", "")

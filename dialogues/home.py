@@ -14,7 +14,11 @@ OPEN_DIALOGUES = 6
 EVENTS = 3
 
 
-def open_dialogues_section(request, home):
+def sections(request, home):
+    return [open_dialogues_section(home), events_section(home)]
+
+
+def open_dialogues_section(home):
     """Open and planned dialogues that invite residents to take part (not those at
     the information step), closing soonest first; or None if there are none."""
     dialogues = list(
@@ -45,7 +49,7 @@ def open_dialogues_section(request, home):
     )
 
 
-def events_section(request, home):
+def events_section(home):
     """The next meetings of published dialogues, soonest first."""
     visible = Page.objects.live().public().descendant_of(home).type(DialoguePage)
     events = list(

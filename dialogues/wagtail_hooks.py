@@ -24,5 +24,4 @@ def _warn_about_methods(request, page):
 hooks.register("after_create_page", _warn_about_methods)
 hooks.register("after_edit_page", _warn_about_methods)
 
-hooks.register(HOME_SECTION, home.open_dialogues_section)
-hooks.register(HOME_SECTION, home.events_section)
+hooks.register(HOME_SECTION, home.sections)

@@ -1,7 +1,8 @@
 """The front page's sections. Each app that has something to show there registers
 a function with the `delaktig_home_section` hook: it is given the request and the
-home page and returns a HomeSection (or None when it has nothing to show). The
-home app knows no other app; the sections come in their `order`."""
+home page and returns its HomeSections (none when it has nothing to show), so it
+looks up what they share once. The home app knows no other app; the sections
+come in their `order`."""
 
 from dataclasses import dataclass, field
 
@@ -18,5 +19,10 @@ class HomeSection:
 
 
 def home_sections(request, page):
-    found = (make(request, page) for make in hooks.get_hooks(HOOK))
-    return sorted((section for section in found if section), key=lambda s: s.order)
+    found = [
+        section
+        for make in hooks.get_hooks(HOOK)
+        for section in make(request, page)
+        if section
+    ]
+    return sorted(found, key=lambda section: section.order)

@@ -14,15 +14,20 @@ NEAR = 3
 ANSWERS = 3
 
 
-def _box(home):
-    return SuggestionBoxPage.objects.live().public().descendant_of(home).first()
-
-
-def submit_section(request, home):
-    """One clear action: leave a proposal, with the box's rule in one sentence."""
-    box = _box(home)
+def sections(request, home):
+    """The suggestion box's sections, or none if the site has no public box."""
+    box = SuggestionBoxPage.objects.live().public().descendant_of(home).first()
     if box is None:
-        return None
+        return []
+    return [
+        submit_section(box),
+        near_section(box),
+        answers_section(request, box),
+    ]
+
+
+def submit_section(box):
+    """One clear action: leave a proposal, with the box's rule in one sentence."""
     return HomeSection(
         "proposals/home/submit.html",
         order=10,
@@ -34,12 +39,9 @@ def submit_section(request, home):
     )
 
 
-def near_section(request, home):
+def near_section(box):
     """Open proposals closest to their threshold (share of it reached), then
     closing soonest."""
-    box = _box(home)
-    if box is None:
-        return None
     proposals = list(
         box.proposals.filter(status=Status.OPEN, threshold__gt=0)
         .annotate(
@@ -63,12 +65,9 @@ def near_section(request, home):
     )
 
 
-def answers_section(request, home):
+def answers_section(request, box):
     """The latest public responses, decisions and implementations on public
     proposals: what residents said, and what the municipality did."""
-    box = _box(home)
-    if box is None:
-        return None
     public = Proposal.objects.public().filter(box=box)
     latest = FeedbackEntry.objects.filter(
         public=True, kind__in=ANSWER_KINDS, proposal__in=public
@@ -76,7 +75,7 @@ def answers_section(request, home):
     # The latest answer of each proposal: a few more rows than shown, one per
     # proposal kept (a decision often follows a response on the same day).
     entries = []
-    for entry in latest.select_related("proposal", "proposal__box")[: ANSWERS * 4]:
+    for entry in latest.select_related("proposal")[: ANSWERS * 4]:
         if all(entry.proposal_id != kept.proposal_id for kept in entries):
             entries.append(entry)
     entries = entries[:ANSWERS]
@@ -84,6 +83,7 @@ def answers_section(request, home):
         return None
     municipality = MunicipalitySettings.for_request(request).name
     for entry in entries:
+        entry.proposal.box = box  # its address is worked out once, on the box
         entry.proposal.url = entry.proposal.get_url()
         entry.shown_byline = entry.byline(municipality)
     return HomeSection(

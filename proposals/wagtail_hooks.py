@@ -25,6 +25,4 @@ def register_audit_actions(actions):
         actions.register_action(action, label, message)
 
 
-hooks.register(HOME_SECTION, home.submit_section)
-hooks.register(HOME_SECTION, home.near_section)
-hooks.register(HOME_SECTION, home.answers_section)
+hooks.register(HOME_SECTION, home.sections)

@@ -4,16 +4,14 @@ found by slug or name before it is created."""
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from django_comments_xtd.models import XtdComment
 from wagtail.documents import get_document_model
 
 from municipality import demo as municipality_demo
 from municipality.models import Committee
 
+from . import demo_comments
 from .choices import Degree, InfluenceLevel, Status
 from .models import (
     DialogueDocument,
@@ -418,47 +416,6 @@ def _survey(dialogue):
     return survey
 
 
-DEMO_COMMENTS = {
-    "viktigast-for-mittkoping": [
-        ("Leila", "Fler bussturer till Södra landsbygden, särskilt på kvällarna.", []),
-        (
-            "Nils",
-            "Bostäder för unga som vill flytta hemifrån men bo kvar i kommunen.",
-            [("Greta", "Håller med, och hyresrätter nära stationen.")],
-        ),
-    ],
-    "framtidsverkstad-norra-parken": [
-        ("Ahmed", "Odlingslotterna blev jättefina. Tack för att vi fick vara med!", []),
-    ],
-}
-
-
-def _comments(dialogue):
-    """A few published comments; residents' e-mail addresses are made up."""
-    content_type = ContentType.objects.get_for_model(DialoguePage)
-    for name, text, replies in DEMO_COMMENTS.get(dialogue.slug, []):
-        common = {
-            "content_type": content_type,
-            "object_pk": str(dialogue.pk),
-            "site_id": settings.SITE_ID,
-        }
-        parent, __ = XtdComment.objects.get_or_create(
-            comment=text,
-            **common,
-            defaults={"user_name": name, "user_email": "demo@example.org"},
-        )
-        for reply_name, reply_text in replies:
-            XtdComment.objects.get_or_create(
-                comment=reply_text,
-                **common,
-                defaults={
-                    "user_name": reply_name,
-                    "user_email": "demo@example.org",
-                    "parent_id": parent.pk,
-                },
-            )
-
-
 def build(site, stdout):
     _snippets()
     home = site.root_page.specific
@@ -491,7 +448,7 @@ def build(site, stdout):
         dialogue, created = _child(index, DialoguePage, slug, **data)
         if wants_survey:
             _survey(dialogue)
-        _comments(dialogue)
+        demo_comments.build(dialogue)
     _feature(
         home, DialoguePage.objects.child_of(index).get(slug="viktigast-for-mittkoping")
     )

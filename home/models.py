@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.sections import home_sections
+from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -43,7 +44,7 @@ class FeaturedBlock(blocks.StructBlock):
         label = _("Utvald sida")
 
 
-class HomePage(Page):
+class HomePage(SwedishSearchTerms, Page):
     """The municipality's front page for resident dialogue: what is open to
     influence now, the suggestion box, the latest answers. Communicators choose
     what comes first (featured); the rest are automatic lists (home/sections.py)."""
@@ -68,7 +69,11 @@ class HomePage(Page):
         FieldPanel("featured"),
     ]
 
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField(SEARCH_TERMS),
+        index.SearchField("introduction"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -109,7 +114,7 @@ class ContentBlock(blocks.StreamBlock):
         template = "blocks/content.html"
 
 
-class StandardPage(Page):
+class StandardPage(SwedishSearchTerms, Page):
     """An ordinary information page, such as the accessibility statement."""
 
     introduction = models.TextField(_("ingress"), blank=True)
@@ -122,6 +127,7 @@ class StandardPage(Page):
     ]
 
     search_fields = [
+        index.SearchField(SEARCH_TERMS),
         *Page.search_fields,
         index.SearchField("introduction"),
         index.SearchField("body"),

@@ -167,3 +167,13 @@ class MunicipalitySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("kommunens uppgifter")
+
+
+class SearchWord(models.Model):
+    """A word key in the site's search index (municipality/language/), kept so that
+    a mistyped search word can be matched to the word the resident meant."""
+
+    key = models.CharField(max_length=100, unique=True)
+
+    def __str__(self):
+        return self.key

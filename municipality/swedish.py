@@ -1,63 +1,78 @@
-"""Swedish word forms for search queries.
+"""Swedish search queries: what a resident typed, as Wagtail search queries over the
+keys every searchable model indexes (municipality/language/).
 
-PostgreSQL's Swedish stemmer strips plural endings ("skolor" -> "skol") but not the
-definite endings of singular nouns ("skolan", "gatan", "huset"), so a resident typing
-"skolan" would miss pages about "skolor". Each query word is searched in its typed
-form OR its indefinite form; the backend stems both. On SQLite (no stemming) the
-variants still widen the match.
+Each typed word becomes its keys (stem and dictionary forms, å/ä/ö folded); a word
+of five letters or more whose keys no indexed text has is replaced by the nearest
+indexed keys, up to two typing errors away. Stop words ("och", "för") are left out
+unless the query has nothing else. The same queries run on every backend, since
+the keys are made in Python: on PostgreSQL the `swedish` configuration stems them
+once more on both sides, which changes nothing.
 """
 
 import re
 
 from wagtail.search.query import And, Or, PlainText
 
+from municipality.language import vocabulary
+from municipality.language.terms import fold, is_stop_word, key, query_keys, words
+
 MAX_WORDS = 12
-WORD = re.compile(r"\w+", re.UNICODE)
-VOWELS = set("aeiouyåäö")
-
-# (definite ending, replacement): skolan -> skola, huset -> hus, parken -> park.
-DEFINITE_ENDINGS = [("an", "a"), ("et", ""), ("en", ""), ("n", "")]
 
 
-def word_forms(word):
-    """The word and its likely indefinite forms, longest first, without duplicates."""
-    word = word.lower()
-    forms = [word]
-    if len(word) >= 5:
-        for ending, replacement in DEFINITE_ENDINGS:
-            stem = word[: -len(ending)]
-            if word.endswith(ending) and any(c in VOWELS for c in stem):
-                forms.append(stem + replacement)
-                break
-    return list(dict.fromkeys(forms))
+def query_words(text, *, stop_words_alone=True):
+    """The words of a query that are searched for: stop words only when there is
+    nothing else (and stop_words_alone)."""
+    typed = words(text)[:MAX_WORDS]
+    significant = [word for word in typed if not is_stop_word(word)]
+    return significant or (typed if stop_words_alone else [])
 
 
-def query_words(text):
-    """The words of a query, as many as are searched for."""
-    return WORD.findall(text or "")[:MAX_WORDS]
+def typed_keys(text):
+    """The keys of each query word as typed, without correcting typing errors."""
+    return [query_keys(word) for word in query_words(text)]
 
 
-def build_query(text, *, match_any=False):
-    """A Wagtail search query: every word must match (or, with match_any, at least
-    one word), each in any of its forms. None when the text has no words."""
-    words = query_words(text)
-    if not words:
+def expand(text, *, stop_words_alone=True):
+    """The keys searched for, one tuple per query word (module doc)."""
+    searched = query_words(text, stop_words_alone=stop_words_alone)
+    if not searched:
+        return []
+    known = vocabulary.vocabulary()
+    expanded = []
+    for word in searched:
+        keys = query_keys(word)
+        if not known.intersection(keys) and len(word) >= vocabulary.MIN_TYPO_LENGTH:
+            keys = tuple(vocabulary.nearest(key(word), fold(word))) or keys
+        expanded.append(keys)
+    return expanded
+
+
+def _word_query(keys):
+    if len(keys) == 1:
+        return PlainText(keys[0])
+    return Or([PlainText(k) for k in keys])
+
+
+def query_for(expanded, *, match_any=False):
+    """A Wagtail search query matching every word (or, with match_any, any word)."""
+    if not expanded:
         return None
-    parts = [Or([PlainText(form) for form in word_forms(word)]) for word in words]
+    parts = [_word_query(keys) for keys in expanded]
     if len(parts) == 1:
         return parts[0]
     return Or(parts) if match_any else And(parts)
 
 
-def highlight_stems(text):
-    """Beginnings of words to mark in an excerpt, for each query word form.
+def build_query(text, *, match_any=False):
+    """A Wagtail search query for typed text; None when it has no words."""
+    return query_for(expand(text), match_any=match_any)
 
-    Only for display: the backend stems properly on PostgreSQL ("skolan" finds
-    "skolor"); here two letters are dropped from longer forms so the excerpt marks
-    "skolor" for "skola" too."""
-    stems = []
-    for word in query_words(text):
-        for form in word_forms(word):
-            if len(form) >= 3:
-                stems.append(form[: max(4, len(form) - 2)])
-    return list(dict.fromkeys(stems))
+
+def highlight_pattern(expanded):
+    """A regular expression over folded text (terms.fold) matching every word that
+    contains one of the searched keys, or None."""
+    keys = sorted({k for keys in expanded for k in keys if len(k) >= 3}, key=len)
+    if not keys:
+        return None
+    alternatives = "|".join(re.escape(k) for k in reversed(keys))
+    return re.compile(rf"\w*(?:{alternatives})\w*")

@@ -6,10 +6,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class OpenDataPage(Page):
+class OpenDataPage(SwedishSearchTerms, Page):
     """The municipality's page about its open data: an editable introduction, then
     the licence, addresses, fields and rules written from the API itself."""
 
@@ -19,7 +21,11 @@ class OpenDataPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField(SEARCH_TERMS),
+        index.SearchField("introduction"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

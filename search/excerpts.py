@@ -12,7 +12,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.search import index
 
-from municipality.swedish import highlight_stems
+from municipality.language.indexed import SEARCH_TERMS
+from municipality.language.terms import fold
+from municipality.swedish import highlight_pattern
 
 EXCERPT_LENGTH = 220
 CONTEXT_BEFORE = 70
@@ -25,20 +27,15 @@ def indexed_text(obj):
     (rich text and StreamField come without markup)."""
     parts = []
     for field in obj.get_search_fields():
-        if not isinstance(field, index.SearchField) or field.field_name == "title":
+        if not isinstance(field, index.SearchField) or field.field_name in (
+            "title",
+            SEARCH_TERMS,
+        ):
             continue
         value = field.get_value(obj)
         values = value if isinstance(value, list | tuple) else [value]
         parts.extend(str(part) for part in values if part)
     return SPACE.sub(" ", " ".join(parts)).strip()
-
-
-def _pattern(query):
-    stems = highlight_stems(query)
-    if not stems:
-        return None
-    alternatives = "|".join(re.escape(stem) for stem in stems)
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 
 def _window(text, match):
@@ -57,20 +54,29 @@ def _window(text, match):
     return text[start:end], start > 0, end < len(text)
 
 
-def excerpt(text, query):
-    """Safe HTML: a piece of the text around the first matching word, each match
-    in <mark>; the beginning of the text when no word matches literally."""
+def _matches(pattern, text):
+    """Matches of the pattern in the folded text, whose positions are the text's."""
+    folded = fold(text)
+    if pattern is None or len(folded) != len(text):
+        return []
+    return list(pattern.finditer(folded))
+
+
+def excerpt(text, expanded):
+    """Safe HTML: a piece of the text around the first word holding a searched key
+    (`expanded`, from municipality.swedish.expand), each such word in <mark>; the
+    beginning of the text when no word matches."""
     text = SPACE.sub(" ", EMAIL.sub("…", text or "")).strip()
     if not text:
         return ""
-    pattern = _pattern(query)
-    first = pattern.search(text) if pattern else None
-    piece, cut_before, cut_after = _window(text, first)
+    pattern = highlight_pattern(expanded)
+    matches = _matches(pattern, text)
+    piece, cut_before, cut_after = _window(text, matches[0] if matches else None)
     html = []
     position = 0
-    for match in pattern.finditer(piece) if pattern else ():
+    for match in _matches(pattern, piece):
         html.append(escape(piece[position : match.start()]))
-        html.append(f"<mark>{escape(match.group())}</mark>")
+        html.append(f"<mark>{escape(piece[match.start() : match.end()])}</mark>")
         position = match.end()
     html.append(escape(piece[position:]))
     return mark_safe(  # noqa: S308 - every piece of text above is escaped

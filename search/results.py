@@ -4,10 +4,12 @@ Pages and proposals are two search sources (proposals are a plain indexed model,
 not pages). Each is searched with the configured Wagtail backend, with its score
 annotated, best first, and at most MAX_HITS_PER_SOURCE hits are kept from each.
 The two lists are merged by score, newest first among equal scores, and the one
-merged list is paginated; only the objects on the shown page are then loaded in
-full. Both sources are ranked by the same backend over the same index table, so
-their scores are comparable. The SQLite backend scores with FTS5's bm25(), where
-lower is better; its scores are negated so that higher is better everywhere.
+merged list is paginated; a query of several words lists the matches of all its
+words first, then those of only some (`tier`). Only the objects on the shown page
+are then loaded in full. Both sources are ranked by the same backend over the
+same index table, so their scores are comparable. The SQLite backend scores with
+FTS5's bm25(), where lower is better; its scores are negated so that higher is
+better everywhere.
 
 Ranking costs a score for every candidate, and a word found in most of 100,000
 proposals took 0.3 s to rank in PostgreSQL. So each source ranks at most
@@ -32,6 +34,7 @@ from wagtail.search.backends import get_search_backend
 
 from dialogues.choices import Status as DialogueStatus
 from dialogues.models import DialoguePage
+from municipality.swedish import query_for
 from proposals.constants import LISTED_STATUSES
 from proposals.constants import Status as ProposalStatus
 from proposals.models import Proposal, SuggestionBoxPage
@@ -69,6 +72,7 @@ class Hit:
     pk: int
     score: float
     when: datetime
+    tier: int = 1
 
 
 @dataclass
@@ -160,34 +164,56 @@ def _best(queryset, search_query, fields):
     return found[:MAX_HITS_PER_SOURCE], more
 
 
-def find(search_query, *, kind="", status="", site=None):
-    """All hits for a built query under the filters, best first (see module doc)."""
+def _tiers(expanded):
+    """(tier, query): every word; then, for several words, any of them."""
+    tiers = [(1, query_for(expanded))]
+    if len(expanded) > 1:
+        tiers.append((0, query_for(expanded, match_any=True)))
+    return tiers
+
+
+def find(expanded, *, kind="", status="", site=None):
+    """All hits for the searched keys (municipality.swedish.expand) under the
+    filters, best first (see module doc)."""
     sign = _score_sign()
     dialogue_type = ContentType.objects.get_for_model(DialoguePage).pk
     hits = []
     truncated = False
     for source_kind, queryset in _sources(kind, status, site):
-        is_proposal = source_kind == Kind.PROPOSAL
-        fields = PROPOSAL_FIELDS if is_proposal else PAGE_FIELDS
-        found, more = _best(queryset, search_query, fields)
-        truncated = truncated or more
-        for row in found:
-            this_kind = source_kind
-            if this_kind is None:
-                is_dialogue = row["content_type_id"] == dialogue_type
-                this_kind = Kind.DIALOGUE if is_dialogue else Kind.PAGE
-            when = (
-                row["opened_at"]
-                if is_proposal
-                else row["last_published_at"] or row["first_published_at"]
-            )
-            score = sign * (row["_score"] or 0)
-            hits.append(Hit(this_kind, row["pk"], score, _as_datetime(when)))
-    hits.sort(key=lambda hit: (hit.score, hit.when), reverse=True)
+        for tier, search_query in _tiers(expanded):
+            found, more = _best(queryset, search_query, fields_of(source_kind))
+            # Matches of only some words are a supplement, never "more hits".
+            truncated = truncated or (more and tier == 1)
+            hits.extend(_hits(found, source_kind, tier, sign, dialogue_type))
+            # The second tier only adds what the first did not find.
+            queryset = queryset.exclude(pk__in=[row["pk"] for row in found])
+    hits.sort(key=lambda hit: (hit.tier, hit.score, hit.when), reverse=True)
     return Outcome(hits, truncated)
 
 
-def _describe_page(page, kind, request, query):
+def fields_of(source_kind):
+    return PROPOSAL_FIELDS if source_kind == Kind.PROPOSAL else PAGE_FIELDS
+
+
+def _hits(found, source_kind, tier, sign, dialogue_type):
+    is_proposal = source_kind == Kind.PROPOSAL
+    hits = []
+    for row in found:
+        this_kind = source_kind
+        if this_kind is None:
+            is_dialogue = row["content_type_id"] == dialogue_type
+            this_kind = Kind.DIALOGUE if is_dialogue else Kind.PAGE
+        when = (
+            row["opened_at"]
+            if is_proposal
+            else row["last_published_at"] or row["first_published_at"]
+        )
+        score = sign * (row["_score"] or 0)
+        hits.append(Hit(this_kind, row["pk"], score, _as_datetime(when), tier))
+    return hits
+
+
+def _describe_page(page, kind, request, expanded):
     if kind == Kind.DIALOGUE:
         status_label = page.get_status_display()
         shown_date, date_label = page.start_date, _("Startdatum")
@@ -205,11 +231,11 @@ def _describe_page(page, kind, request, query):
         status_label=status_label,
         date=shown_date,
         date_label=date_label,
-        excerpt=excerpt(text, query),
+        excerpt=excerpt(text, expanded),
     )
 
 
-def _describe_proposal(proposal, request, query):
+def _describe_proposal(proposal, request, expanded):
     return Result(
         kind=Kind.PROPOSAL,
         kind_label=Kind.PROPOSAL.label,
@@ -218,12 +244,13 @@ def _describe_proposal(proposal, request, query):
         status_label=proposal.get_status_display(),
         date=proposal.opened_at,
         date_label=_("Publicerat"),
-        excerpt=excerpt(indexed_text(proposal), query),
+        excerpt=excerpt(indexed_text(proposal), expanded),
     )
 
 
-def describe(hits, request, query):
-    """Load the hits of one results page and describe them, in the hits' order."""
+def describe(hits, request, expanded):
+    """Load the hits of one results page and describe them, in the hits' order,
+    with the words holding the searched keys marked in each excerpt."""
     page_ids = [hit.pk for hit in hits if hit.kind != Kind.PROPOSAL]
     proposal_ids = [hit.pk for hit in hits if hit.kind == Kind.PROPOSAL]
     pages = (
@@ -240,7 +267,7 @@ def describe(hits, request, query):
     for hit in hits:
         if hit.kind == Kind.PROPOSAL:
             if hit.pk in proposals:
-                results.append(_describe_proposal(proposals[hit.pk], request, query))
+                results.append(_describe_proposal(proposals[hit.pk], request, expanded))
         elif hit.pk in pages:
-            results.append(_describe_page(pages[hit.pk], hit.kind, request, query))
+            results.append(_describe_page(pages[hit.pk], hit.kind, request, expanded))
     return results

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Site
 
-from municipality.swedish import build_query
+from municipality.swedish import expand
 
 from .forms import SearchForm
 from .results import describe, find
@@ -27,15 +27,15 @@ def search(request):
     }
     context["filtered"] = any(filters.values())
     if query:
-        search_query = build_query(query)
+        expanded = expand(query)
         hits, truncated = [], False
-        if search_query is not None:
-            outcome = find(search_query, site=Site.find_for_request(request), **filters)
+        if expanded:
+            outcome = find(expanded, site=Site.find_for_request(request), **filters)
             hits, truncated = outcome.hits, outcome.truncated
         page_obj = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             page_obj=page_obj,
             truncated=truncated,
-            results=describe(page_obj.object_list, request, query),
+            results=describe(page_obj.object_list, request, expanded),
         )
     return TemplateResponse(request, "search/search.html", context)

@@ -7,12 +7,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import FilterFormPageMixin
+from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 from stats.sections import statistics_context
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class StatisticsPage(FilterFormPageMixin, Page):
+class StatisticsPage(SwedishSearchTerms, FilterFormPageMixin, Page):
     """Public statistics (Statistik): how many proposals came in and what
     happened to them, how fast, and the dialogues on each step of the ladder."""
 
@@ -20,7 +21,11 @@ class StatisticsPage(FilterFormPageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField(SEARCH_TERMS),
+        index.SearchField("introduction"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -10,6 +10,7 @@ from django.core.cache import cache
 
 from caching import generation, middleware, shared
 from home import demo as home_demo
+from municipality.language import vocabulary
 from proposals.lifecycle import announce
 
 CHROMIUM = (
@@ -24,6 +25,8 @@ def _no_local_cache_copies():
     middleware.forget_local()
     generation.forget_local()
     shared.forget_local()
+    # The search words stored by an earlier test were rolled back with it.
+    vocabulary.forget()
 
 
 # on_commit as it behaves outside any transaction: the function runs at once.

@@ -2,29 +2,54 @@
 
 import pytest
 
-from municipality.swedish import build_query, word_forms
+from municipality.language.terms import index_keys, key, query_keys
+from municipality.swedish import build_query, query_for, typed_keys
 
 
 @pytest.mark.parametrize(
-    ("word", "forms"),
+    ("word", "keys"),
     [
-        ("skolan", ["skolan", "skola"]),
-        ("Huset", ["huset", "hus"]),
-        ("parken", ["parken", "park"]),
-        ("förskola", ["förskola"]),
-        ("bro", ["bro"]),
+        ("skolan", ("skolan", "skol")),
+        ("Huset", ("hus",)),
+        ("parken", ("park",)),
+        ("bibliotekets", ("bibliotek",)),
+        ("cykelvägen", ("cykelvag",)),
+        ("cykelvag", ("cykelvag",)),
+        ("bro", ("bro",)),
     ],
 )
-def test_word_forms(word, forms):
-    assert word_forms(word) == forms
+def test_a_query_word_matches_its_stem_and_dictionary_forms_folded(word, keys):
+    assert query_keys(word) == keys
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("hundrastgård", {"hund", "rast", "gård"}),
+        ("papperskorgar", {"papper", "korg"}),
+        ("stadsparken", {"stad", "park"}),
+        ("cykelvägen", {"cykel", "väg"}),
+    ],
+)
+def test_an_indexed_word_is_also_found_by_its_compound_parts(word, parts):
+    assert {key(part) for part in parts} <= set(index_keys(word))
+
+
+def test_a_query_word_is_not_split():
+    assert query_keys("hundrastgård") == ("hundrastgard",)
 
 
 def test_query_without_words_is_none():
     assert build_query("  !!! --- ") is None
 
 
+def test_stop_words_are_searched_only_alone():
+    assert typed_keys("lekplats för barn") == [("lekplat",), ("barn",)]
+    assert typed_keys("för") == [("for",)]
+
+
 def test_query_is_limited_in_words():
-    query = build_query(" ".join(f"ord{i}" for i in range(50)))
+    query = query_for(typed_keys(" ".join(f"ord{i}" for i in range(50))))
     assert len(query.subqueries) == 12
 
 

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments import views as comment_views
+from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 
 from .. import rules
 from ..calendar import event_response
@@ -33,7 +34,7 @@ from .survey import DialogueSurveyPage
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class DialoguePage(RoutablePageMixin, Page):
+class DialoguePage(SwedishSearchTerms, RoutablePageMixin, Page):
     """One resident dialogue the municipality runs, from plan to feedback."""
 
     # Frågan
@@ -172,6 +173,7 @@ class DialoguePage(RoutablePageMixin, Page):
     )
 
     search_fields = [
+        index.SearchField(SEARCH_TERMS),
         *Page.search_fields,
         index.SearchField("question"),
         index.SearchField("introduction"),

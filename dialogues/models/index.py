@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import FilterFormPageMixin
+from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 
 from .. import rules
 from ..choices import InfluenceLevel
@@ -18,7 +19,7 @@ from .dialogue import DialoguePage
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class DialogueIndexPage(FilterFormPageMixin, Page):
+class DialogueIndexPage(SwedishSearchTerms, FilterFormPageMixin, Page):
     """The listing of every published dialogue, with filters (Dialoger)."""
 
     introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
@@ -27,7 +28,11 @@ class DialogueIndexPage(FilterFormPageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     settings_panels = [*Page.settings_panels, FieldPanel("per_page")]
 
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField(SEARCH_TERMS),
+        index.SearchField("introduction"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["dialogues.DialoguePage", "dialogues.LadderPage"]
@@ -65,7 +70,7 @@ class DialogueIndexPage(FilterFormPageMixin, Page):
         verbose_name_plural = _("dialoglistor")
 
 
-class LadderPage(Page):
+class LadderPage(SwedishSearchTerms, Page):
     """Explains the participation ladder (Delaktighetstrappan) and lists the
     dialogues on each step."""
 
@@ -73,7 +78,11 @@ class LadderPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField(SEARCH_TERMS),
+        index.SearchField("introduction"),
+    ]
 
     parent_page_types = ["dialogues.DialogueIndexPage"]
     subpage_types = []

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 from proposals.constants import (
     LISTED_STATUSES,
     DecisionOutcome,
@@ -42,7 +43,7 @@ class ProposalQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(status__in=LISTED_STATUSES)
 
 
-class Proposal(index.Indexed, models.Model):
+class Proposal(SwedishSearchTerms, index.Indexed, models.Model):
     """A resident's e-proposal (e-förslag) to the municipality, co-signed by others.
 
     Lifecycle data (status, counts, dates) lives on this plain model, outside page
@@ -155,6 +156,7 @@ class Proposal(index.Indexed, models.Model):
     ]
 
     search_fields = [
+        index.SearchField(SEARCH_TERMS),
         index.SearchField("title", boost=2),
         index.SearchField("text"),
         index.AutocompleteField("title"),

@@ -21,7 +21,7 @@ def three_ranked(monkeypatch):
 
 
 def find(site, text, **filters):
-    query = swedish.build_query(text)
+    query = swedish.expand(text)
     return results.find(query, site=Site.objects.get(pk=site.pk), **filters)
 
 
@@ -66,8 +66,9 @@ def test_beyond_the_bound_the_newest_matches_are_ranked_and_it_says_so(
     assert titles(response) == {"Förslag 1", "Förslag 2", "Förslag 3"}
     assert "Det finns fler träffar än som visas." in response.content.decode()
     # Another word narrows the matches to within the bound: all ranked again.
+    # (Matches of one word only come after them, unranked against them.)
     found, truncated = proposals_found(site, "boulebana grus")
-    assert set(found) == {newer[0].pk, newer[1].pk}
+    assert set(found[:2]) == {newer[0].pk, newer[1].pk}
     assert not truncated
 
 

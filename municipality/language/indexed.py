@@ -1,0 +1,43 @@
+"""The index field of Swedish search keys that every searchable model adds:
+`index.SearchField(SEARCH_TERMS)` in its `search_fields`, with this mixin."""
+
+from wagtail.search import index
+
+from . import vocabulary
+from .terms import text_keys
+
+SEARCH_TERMS = "search_terms"
+
+
+def _flatten(value):
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [str(part) for part in value if part]
+    return [str(value)]
+
+
+def searchable_text(obj):
+    """The text of an object's SearchFields (and of related objects' SearchFields),
+    as the index holds it: the keys are made from nothing else."""
+    parts = []
+    for field in obj.get_search_fields():
+        if isinstance(field, index.SearchField) and field.field_name != SEARCH_TERMS:
+            parts.extend(_flatten(field.get_value(obj)))
+        elif isinstance(field, index.RelatedFields):
+            related = field.get_value(obj)
+            objects = related.all() if hasattr(related, "all") else [related]
+            for item in objects:
+                for sub in field.fields:
+                    if item is not None and isinstance(sub, index.SearchField):
+                        parts.extend(_flatten(sub.get_value(item)))
+    return " ".join(parts)
+
+
+class SwedishSearchTerms:
+    """Indexes the search keys of the object's own searchable text."""
+
+    def search_terms(self):
+        keys = text_keys(searchable_text(self))
+        vocabulary.remember(keys)
+        return " ".join(keys)

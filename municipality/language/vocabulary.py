@@ -1,0 +1,80 @@
+"""The keys in the search index, to find the word a resident meant when a typed
+word matches nothing: "bibliotk" is searched as "bibliotek".
+
+Keys are stored as they are indexed (a `SearchWord` per key, never removed: a key
+whose pages are gone finds nothing) and read back into each process's memory, where
+rapidfuzz compares a mistyped word with all of them. Stems keep the list small: the
+generated 100,000 proposals have a few hundred.
+"""
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from municipality.models import SearchWord
+
+# Words of this length or more may carry up to MAX_TYPOS typing errors.
+MIN_TYPO_LENGTH = 5
+MAX_TYPOS = 2
+MAX_CORRECTIONS = 3
+MAX_KEY_LENGTH = 100
+
+# Keys this process has stored, so that indexing writes each key once.
+_stored = set()
+# (signature of the table, frozenset of keys, list of keys) as last read.
+_loaded = {}
+
+
+def remember(keys):
+    """Store the keys of text that is being indexed (those not stored yet)."""
+    new = [k for k in keys if k not in _stored and len(k) <= MAX_KEY_LENGTH]
+    if not new:
+        return
+    SearchWord.objects.bulk_create(
+        [SearchWord(key=k) for k in new], ignore_conflicts=True
+    )
+    _stored.update(new)
+
+
+def forget():
+    """Drop what this process knows (tests roll the table back between tests)."""
+    _stored.clear()
+    _loaded.clear()
+
+
+def _signature():
+    rows = SearchWord.objects.order_by("-pk").values_list("pk", flat=True)[:1]
+    return (SearchWord.objects.count(), next(iter(rows), None))
+
+
+def vocabulary():
+    """Every stored key, as a set; re-read when keys were added."""
+    signature = _signature()
+    if _loaded.get("signature") != signature:
+        keys = list(SearchWord.objects.values_list("key", flat=True))
+        _loaded.update(signature=signature, set=frozenset(keys), list=keys)
+    return _loaded["set"]
+
+
+def nearest(*spellings):
+    """The stored keys closest to any of the spellings of a word no text has (its
+    key, its letters folded), at most MAX_TYPOS edits away. Only spellings and keys
+    of MIN_TYPO_LENGTH letters or more: a short stem is near too many words."""
+    vocabulary()
+    found = []
+    for spelling in {s for s in spellings if len(s) >= MIN_TYPO_LENGTH}:
+        found.extend(
+            (candidate, distance)
+            for candidate, distance, _index in process.extract(
+                spelling,
+                _loaded["list"],
+                scorer=Levenshtein.distance,
+                score_cutoff=MAX_TYPOS,
+                limit=None,
+            )
+            if len(candidate) >= MIN_TYPO_LENGTH
+        )
+    if not found:
+        return []
+    best = min(distance for _candidate, distance in found)
+    closest = sorted({candidate for candidate, distance in found if distance == best})
+    return closest[:MAX_CORRECTIONS]

@@ -1,0 +1,40 @@
+"""The relevance test set (search/quality/) on the Mittköping demo, with the
+configured backend: SQLite by default, PostgreSQL with DATABASE_URL."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from search.quality.cases import CASES
+from search.quality.measure import search_quality, similar_quality
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_is_found_as_residents_type_it():
+    call_command("load_demo", stdout=io.StringIO())
+    measured, recall, precision = search_quality()
+    assert len(CASES) >= 40
+    assert recall >= 0.9
+    assert precision >= 0.8
+    assert [m.query for m in measured if m.unpublished] == []
+    empty = {c.query for c in CASES if not c.expected and not c.also}
+    assert [m.query for m in measured if m.query in empty and m.found] == []
+    assert [m.query for m in measured if not m.first_ok] == []
+    for kind in ("inflection", "compound first part", "compound last part"):
+        assert all(
+            not m.missed for m in measured if m.kind == kind and m.query != "gym"
+        )
+    assert all(not m.missed for m in measured if m.kind in ("without å ä ö", "typo"))
+
+    rows, similar_precision, similar_recall = similar_quality()
+    assert similar_precision >= 0.9
+    assert similar_recall >= 0.9
+    unrelated_only = [suggested for _text, suggested, relevant in rows if not relevant]
+    assert unrelated_only == [[]] * len(unrelated_only)
+
+    output = io.StringIO()
+    call_command("search_quality", stdout=output)
+    assert f"search: {len(CASES)} queries, recall" in output.getvalue()
+    assert "unpublished hits 0" in output.getvalue()

@@ -1,0 +1,31 @@
+"""Mistyped words are matched to the nearest indexed word; without the Hunspell
+dictionary, search falls back to stems alone."""
+
+import pytest
+
+from municipality.language import hunspell, terms
+from municipality.swedish import expand
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_mistyped_word_becomes_the_nearest_indexed_word(proposal_factory):
+    proposal_factory(title="Belysning i parken", text="Mörkt.")
+    assert expand("belysnig") == [("belysning",)]
+    assert expand("bellysnig") == [("belysning",)]
+    # Three errors, or a word shorter than five letters, are not corrected.
+    assert expand("bleysnnig") == [terms.query_keys("bleysnnig")]
+    assert expand("parx") == [("parx",)]
+
+
+def test_without_the_dictionary_words_are_only_stemmed(monkeypatch, tmp_path):
+    monkeypatch.setattr(hunspell, "_candidates", lambda: [tmp_path / "sv_SE"])
+    for cached in (hunspell.dictionary, hunspell.analyse, terms.index_keys):
+        cached.cache_clear()
+    try:
+        assert hunspell.analyse("hundrastgård") == ((), ())
+        assert terms.index_keys("cykelvägen") == ("cykelvag",)
+    finally:
+        monkeypatch.undo()
+        for cached in (hunspell.dictionary, hunspell.analyse, terms.index_keys):
+            cached.cache_clear()

@@ -216,6 +216,9 @@ ADMIN_PATH = os.environ.get("DELAKTIG_ADMIN_PATH", "admin").strip("/")
 # Wagtail
 WAGTAIL_SITE_NAME = "Delaktig"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The Swedish Hunspell dictionary for search (path without .dic/.aff); by default the
+# hunspell-sv package's, else Debian's (municipality/language/hunspell.py).
+HUNSPELL_SV_PATH = os.environ.get("DELAKTIG_HUNSPELL_SV", "")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

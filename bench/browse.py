@@ -53,6 +53,10 @@ def pages(conn):
         "search (Swedish)": "/sok/?q=cykelbanan",
         "search (word in 1/6)": "/sok/?q=kusten",
         "search (no match)": "/sok/?q=simbass%C3%A4ng",
+        # Two words (all-words tier, then any-word tier) and a typing error (the
+        # nearest indexed word): the Swedish search's extra steps.
+        "search (two words)": "/sok/?q=cykelbanan+kusten",
+        "search (typing error)": "/sok/?q=cykelbnaan",
     }
 
 

@@ -1,6 +1,8 @@
 """The index field of Swedish search keys that every searchable model adds:
 `index.SearchField(SEARCH_TERMS)` in its `search_fields`, with this mixin."""
 
+from functools import lru_cache
+
 from wagtail.search import index
 
 from . import vocabulary
@@ -34,10 +36,17 @@ def searchable_text(obj):
     return " ".join(parts)
 
 
+@lru_cache(maxsize=64)
+def _keys(text):
+    return tuple(text_keys(text))
+
+
 class SwedishSearchTerms:
     """Indexes the search keys of the object's own searchable text."""
 
     def search_terms(self):
-        keys = text_keys(searchable_text(self))
+        # The database backends read every field once per column they fill (title,
+        # body, autocomplete …), so the same text comes several times in a row.
+        keys = _keys(searchable_text(self))
         vocabulary.remember(keys)
         return " ".join(keys)

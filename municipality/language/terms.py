@@ -48,6 +48,7 @@ def words(text):
     return WORD.findall(text or "")
 
 
+@lru_cache(maxsize=100_000)
 def is_stop_word(word):
     return fold(word) in stop_words()
 

@@ -7,6 +7,7 @@ rapidfuzz compares a mistyped word with all of them. Stems keep the list small: 
 generated 100,000 proposals have a few hundred.
 """
 
+from django.db.models import Count, Max
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -20,7 +21,7 @@ MAX_KEY_LENGTH = 100
 
 # Keys this process has stored, so that indexing writes each key once.
 _stored = set()
-# (signature of the table, frozenset of keys, list of keys) as last read.
+# The last key's id, the keys as a list and as a set, as last read.
 _loaded = {}
 
 
@@ -41,17 +42,21 @@ def forget():
     _loaded.clear()
 
 
-def _signature():
-    rows = SearchWord.objects.order_by("-pk").values_list("pk", flat=True)[:1]
-    return (SearchWord.objects.count(), next(iter(rows), None))
-
-
 def vocabulary():
-    """Every stored key, as a set; re-read when keys were added."""
-    signature = _signature()
-    if _loaded.get("signature") != signature:
-        keys = list(SearchWord.objects.values_list("key", flat=True))
-        _loaded.update(signature=signature, set=frozenset(keys), list=keys)
+    """Every stored key, as a set. One query when nothing changed; keys added since
+    the last read are read alone (all again if any went: tests roll them back)."""
+    stored = SearchWord.objects.aggregate(count=Count("pk"), last=Max("pk"))
+    if stored["last"] != _loaded.get("last") or stored["count"] != len(
+        _loaded.get("list", ())
+    ):
+        since = _loaded.get("last") or 0
+        if stored["last"] is None or stored["last"] < since:
+            since, _loaded["list"] = 0, []
+        added = SearchWord.objects.filter(pk__gt=since).values_list("key", flat=True)
+        keys = [*_loaded.get("list", []), *added]
+        if len(keys) != stored["count"]:
+            keys = list(SearchWord.objects.values_list("key", flat=True))
+        _loaded.update(last=stored["last"], list=keys, set=frozenset(keys))
     return _loaded["set"]
 
 

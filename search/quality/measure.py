@@ -2,14 +2,18 @@
 suggestions, as residents reach them, and counts what was found."""
 
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
+from django.db.models import Q
 from wagtail.models import Page, Site
 
 from municipality.swedish import expand
 from proposals.models import Proposal, SuggestionBoxPage
 from proposals.similarity import similar_proposals
 
-from ..results import Kind, find
+from ..results import MAX_HITS_PER_SOURCE, Kind, find
+from .bench_cases import BENCH_CASES
 from .cases import CASES
 from .similar_cases import SIMILAR_CASES
 
@@ -88,3 +92,34 @@ def similar_quality(box=None):
     precision = right / suggested_total if suggested_total else 1.0
     recall = right / relevant_total if relevant_total else 1.0
     return rows, precision, recall
+
+
+def _relevant_proposals(forms):
+    if not forms:
+        return set()
+    holds = reduce(or_, (Q(title__icontains=f) | Q(text__icontains=f) for f in forms))
+    return set(Proposal.objects.public().filter(holds).values_list("pk", flat=True))
+
+
+def bench_quality(site=None):
+    """(per-case rows, recall, precision, unpublished hits) of the proposal search
+    on generated data (bench_cases.py)."""
+    site = site or Site.objects.get(is_default_site=True)
+    public = set(Proposal.objects.public().values_list("pk", flat=True))
+    rows = []
+    wanted = got = found_total = right = unpublished = 0
+    for query, kind, forms in BENCH_CASES:
+        hits = find(expand(query), kind=Kind.PROPOSAL, site=site).hits
+        found = {hit.pk for hit in hits}
+        relevant = _relevant_proposals(forms)
+        expected = min(len(relevant), MAX_HITS_PER_SOURCE)
+        hit_right = len(found & relevant)
+        rows.append((query, kind, len(found), len(relevant), hit_right))
+        wanted += expected
+        got += min(hit_right, expected)
+        found_total += len(found)
+        right += hit_right
+        unpublished += len(found - public)
+    recall = got / wanted if wanted else 1.0
+    precision = right / found_total if found_total else 1.0
+    return rows, recall, precision, unpublished

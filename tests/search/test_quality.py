@@ -6,8 +6,9 @@ import io
 import pytest
 from django.core.management import call_command
 
+from search.quality.bench_cases import BENCH_CASES
 from search.quality.cases import CASES
-from search.quality.measure import search_quality, similar_quality
+from search.quality.measure import bench_quality, search_quality, similar_quality
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +39,20 @@ def test_the_demo_is_found_as_residents_type_it():
     call_command("search_quality", stdout=output)
     assert f"search: {len(CASES)} queries, recall" in output.getvalue()
     assert "unpublished hits 0" in output.getvalue()
+
+
+def test_generated_proposals_are_found_as_residents_type_them():
+    call_command(
+        "generate_bench_data",
+        dialogues=2,
+        proposals=150,
+        signatures=300,
+        trail=2,
+        stdout=io.StringIO(),
+    )
+    rows, recall, precision, unpublished = bench_quality()
+    assert recall >= 0.9
+    assert precision >= 0.9
+    assert unpublished == 0
+    no_hit = {query for query, kind, _words in BENCH_CASES if kind == "no hit"}
+    assert [row for row in rows if row[0] in no_hit and row[2]] == []

@@ -4,11 +4,18 @@ the Mittköping demo (`load_demo`) with whatever search backend is configured.""
 
 from django.core.management.base import BaseCommand
 
-from search.quality.measure import search_quality, similar_quality
+from search.quality.measure import bench_quality, search_quality, similar_quality
 
 
 class Command(BaseCommand):
     help = "Print recall and precision of the search on its Swedish test set."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--bench",
+            action="store_true",
+            help="also the queries over generate_bench_data's proposals",
+        )
 
     def handle(self, *args, **options):
         measured, recall, precision = search_quality()
@@ -43,4 +50,18 @@ class Command(BaseCommand):
         self.stdout.write(
             f"similar proposals: {len(rows)} texts, precision {s_precision:.3f}, "
             f"recall {s_recall:.3f}"
+        )
+        if options["bench"]:
+            self._bench()
+
+    def _bench(self):
+        rows, recall, precision, unpublished = bench_quality()
+        for query, kind, found, relevant, right in rows:
+            self.stdout.write(
+                f"bench    {kind:20} {query!r:20} {found:3} hits, {right:3} relevant "
+                f"of {relevant} relevant proposals"
+            )
+        self.stdout.write(
+            f"bench data: {len(rows)} queries, recall {recall:.3f} (of at most "
+            f"100 per query), precision {precision:.3f}, unpublished hits {unpublished}"
         )

@@ -182,9 +182,12 @@ def find(expanded, *, kind="", status="", site=None):
     for source_kind, queryset in _sources(kind, status, site):
         for tier, search_query in _tiers(expanded):
             found, more = _best(queryset, search_query, fields_of(source_kind))
-            # Matches of only some words are a supplement, never "more hits".
-            truncated = truncated or (more and tier == 1)
             hits.extend(_hits(found, source_kind, tier, sign, dialogue_type))
+            if more:
+                # Matches of only some words would come after all those kept:
+                # never shown, so not looked for (nor "more hits" themselves).
+                truncated = truncated or tier == 1
+                break
             # The second tier only adds what the first did not find.
             queryset = queryset.exclude(pk__in=[row["pk"] for row in found])
     hits.sort(key=lambda hit: (hit.tier, hit.score, hit.when), reverse=True)

@@ -215,7 +215,14 @@ ADMIN_PATH = os.environ.get("DELAKTIG_ADMIN_PATH", "admin").strip("/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Delaktig"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, the one source of every absolute link: manage.py
+# set_site_url writes it to the Wagtail and Django site records (load_demo too).
+DELAKTIG_SITE_URL = (
+    os.environ.get("DELAKTIG_SITE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = DELAKTIG_SITE_URL
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

@@ -232,6 +232,12 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Text documents are stored and served as UTF-8 (municipality/document_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "municipality.document_forms.DocumentForm"
+WAGTAILDOCS_CONTENT_TYPES = {
+    "txt": "text/plain; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True

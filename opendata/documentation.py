@@ -18,8 +18,8 @@ from .serializers import (
 )
 
 LICENCE = {
-    "name": "CC0 1.0 Universell",
-    "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.sv",
+    "name": _("CC0 1.0 Universell"),
+    "url": _("https://creativecommons.org/publicdomain/zero/1.0/deed.sv"),
 }
 
 

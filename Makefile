@@ -53,10 +53,16 @@ validator: | $(BIN)/python
 	  npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar; } || \
 	  echo "npm is missing: the HTML validity test will be skipped"
 
+# The site's address: every absolute link (e-mails, feeds, calendar, open data)
+# is built on it, and runserver listens on its host and port, e.g.
+#   make run SITE_URL=http://localhost:8080
+SITE_URL ?= $(or $(DELAKTIG_SITE_URL),http://127.0.0.1:8000)
+LISTEN := $(patsubst https://%,%,$(patsubst http://%,%,$(SITE_URL:%/=%)))
+
 run: install messages
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	DELAKTIG_SITE_URL=$(SITE_URL) $(MANAGE) load_demo
+	DELAKTIG_SITE_URL=$(SITE_URL) $(MANAGE) runserver $(LISTEN)
 
 # One worker per core (pytest-xdist); each worker has its own test database.
 test: install-dev messages browser validator

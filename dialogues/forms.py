@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from municipality.models import Area
+from municipality.widgets import ContentChoiceField
 
 from .choices import InfluenceLevel, Status
 from .models import DialogueMethod, TargetGroup
@@ -21,7 +22,7 @@ def _choice(label, choices, empty):
 
 
 def _model_choice(label, queryset, empty):
-    return forms.ModelChoiceField(
+    return ContentChoiceField(
         label=label,
         queryset=queryset,
         required=False,

@@ -3,11 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from municipality.admin_panels import CountedUsageEditView
+
 from .models import DialogueMethod, TargetGroup
 
 
 class TargetGroupViewSet(SnippetViewSet):
     model = TargetGroup
+    edit_view_class = CountedUsageEditView
     icon = "user"
     list_display = ["name", "affected", "active"]
     list_filter = ["affected", "active"]
@@ -16,6 +19,7 @@ class TargetGroupViewSet(SnippetViewSet):
 
 class DialogueMethodViewSet(SnippetViewSet):
     model = DialogueMethod
+    edit_view_class = CountedUsageEditView
     icon = "list-ul"
     list_display = ["name", "lowest_level", "highest_level"]
     list_filter = ["lowest_level", "highest_level"]

@@ -1,7 +1,6 @@
 """Demo content for the site itself: Mittköping's home page, legal pages and users."""
 
 import io
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -9,8 +8,9 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from municipality import site_address
 from municipality.models import MunicipalitySettings
 
 from .models import HomePage, StandardPage
@@ -151,23 +151,9 @@ def _home_page():
 
 
 def _site(home):
-    """The default site, at the address the site is served from
-    (WAGTAILADMIN_BASE_URL), so links in e-mails sent by cron tasks work."""
-    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    wanted = {
-        "hostname": address.hostname or "localhost",
-        "port": address.port or (443 if address.scheme == "https" else 80),
-        "root_page_id": home.id,
-        "site_name": MUNICIPALITY,
-    }
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return Site.objects.create(is_default_site=True, **wanted)
-    if any(getattr(site, field) != value for field, value in wanted.items()):
-        for field, value in wanted.items():
-            setattr(site, field, value)
-        site.save()
-    return site
+    """The default site, at the site's address (DELAKTIG_SITE_URL), so links in
+    e-mails sent by cron tasks work."""
+    return site_address.apply(root_page=home, site_name=MUNICIPALITY)
 
 
 def standard_page(parent, slug, title, introduction, body):

@@ -3,11 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from municipality.admin_panels import CountedUsageEditView
 from municipality.models import Area, AreaPopulation, Committee
 
 
 class AreaViewSet(SnippetViewSet):
     model = Area
+    edit_view_class = CountedUsageEditView
     icon = "site"
     list_display = ["name", "slug", "whole_municipality"]
     search_fields = ["name"]

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from municipality import site_address
+
 from .csv import LIST_SEPARATOR, csv_columns
 from .filters import DialogueFilter, IdFilter, ProposalFilter, SinceFilter
 from .pagination import DEFAULT_LIMIT, MAX_LIMIT
@@ -16,8 +18,8 @@ from .serializers import (
 )
 
 LICENCE = {
-    "name": "CC0 1.0 Universell",
-    "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.sv",
+    "name": _("CC0 1.0 Universell"),
+    "url": _("https://creativecommons.org/publicdomain/zero/1.0/deed.sv"),
 }
 
 
@@ -80,7 +82,7 @@ def filters(filterset_class):
 
 
 def _absolute(request, name, **kwargs):
-    return request.build_absolute_uri(reverse(f"opendata:{name}", kwargs=kwargs))
+    return site_address.absolute(reverse(f"opendata:{name}", kwargs=kwargs), request)
 
 
 def documentation(request):

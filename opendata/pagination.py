@@ -36,3 +36,10 @@ class OpenDataPagination(LimitOffsetPagination):
                 "schema": {"type": "integer", "minimum": 0},
             },
         ]
+
+    def get_paginated_response_schema(self, schema):
+        """The library's schema, without its example links to api.example.org."""
+        paginated = super().get_paginated_response_schema(schema)
+        for name in ("next", "previous"):
+            paginated["properties"][name].pop("example", None)
+        return paginated

@@ -3,15 +3,15 @@ them and how its comment pages look (ProposalsConfig.ready() registers the polic
 with the comments app, which posts, answers and reports for every target).
 
 Comments are open while the proposal is public and being handled; a comment by a
-logged-in user with a politician profile is marked with their name, party and
-role."""
+politician (who may answer proposals) is marked with the name, party and role
+they had when posting it (proposals/receivers.py keeps it)."""
 
 from django.utils.translation import gettext_lazy as _
 from django_comments import get_form as get_comment_form
 
 from comments.policy import CommentPolicy
 from comments.queries import published_comments
-from proposals.models import PoliticianProfile
+from proposals.models import PoliticianComment
 from proposals.views.base import render
 
 
@@ -52,16 +52,17 @@ def comments_for(proposal, box):
         .select_related("user")
         .order_by("thread_id", "order")
     )
-    user_ids = {c.user_id for c in comments if c.user_id}
+    signed = [c.pk for c in comments if c.user_id]
     bylines = {}
-    if user_ids:
-        bylines = {
-            profile.user_id: profile.byline
-            for profile in PoliticianProfile.objects.filter(user_id__in=user_ids)
-        }
+    if signed:
+        bylines = dict(
+            PoliticianComment.objects.filter(comment_id__in=signed).values_list(
+                "comment_id", "byline"
+            )
+        )
     box_url = box.get_url()
     for comment in comments:
-        comment.politician_byline = bylines.get(comment.user_id, "")
+        comment.politician_byline = bylines.get(comment.pk, "")
         args = [proposal.pk, comment.pk]
         comment.report_url = box_url + box.reverse_subpage("comment_report_view", args)
         comment.reply_url = box_url + box.reverse_subpage("comment_reply_view", args)

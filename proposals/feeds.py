@@ -3,6 +3,8 @@
 Only public fields go out: titles, texts, display names and the municipality's
 entries – never an e-mail address."""
 
+from urllib.parse import urljoin
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
@@ -15,13 +17,13 @@ MAX_ITEMS = 50
 
 
 class AbsoluteLinksFeed(Feed):
-    """Every link and id absolute with the host the feed was asked on: Django's
-    feeds would otherwise prefix the Sites framework's record (example.com)."""
+    """Every link and id absolute on the box's site, the address e-mails use
+    too, whatever host the feed was asked on."""
 
     feed_type = Atom1Feed
 
     def absolute(self, url):
-        return self.request.build_absolute_uri(url)
+        return urljoin(self.box.site_root_url + "/", url)
 
     def feed_url(self):
         return self.absolute(self.request.path)
@@ -93,6 +95,7 @@ class TrailFeed(AbsoluteLinksFeed):
         if proposal is None:
             raise Http404
         self.request = request
+        self.box = box
         self.url = self.absolute(box.subpage_url("proposal_view", proposal.pk))
         self.municipality = MunicipalitySettings.for_request(request).name
         return proposal

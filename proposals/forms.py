@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dialogues import rules
 from municipality.models import Area
+from municipality.widgets import ContentChoiceField
 from proposals.constants import LISTED_STATUSES, Sort
 from proposals.models import Topic
 
@@ -155,7 +156,7 @@ class SubmitProposalForm(ProtectedForm):
             "personuppgifter om andra."
         ),
     )
-    topic = forms.ModelChoiceField(
+    topic = ContentChoiceField(
         label=_("Ämne"),
         queryset=Topic.objects.all(),
         empty_label=_("Välj ämne"),
@@ -164,7 +165,7 @@ class SubmitProposalForm(ProtectedForm):
             "invalid_choice": _("Välj ett av ämnena i listan."),
         },
     )
-    area = forms.ModelChoiceField(
+    area = ContentChoiceField(
         label=_("Område"),
         queryset=Area.objects.all(),
         to_field_name="slug",
@@ -174,7 +175,7 @@ class SubmitProposalForm(ProtectedForm):
             "invalid_choice": _("Välj ett av områdena i listan."),
         },
     )
-    dialogue = forms.ModelChoiceField(
+    dialogue = ContentChoiceField(
         label=_("Dialog"),
         queryset=None,
         required=False,
@@ -274,7 +275,7 @@ class SignForm(ProtectedForm):
         ),
         error_messages=EMAIL_ERRORS,
     )
-    area = forms.ModelChoiceField(
+    area = ContentChoiceField(
         label=_("Område"),
         queryset=Area.objects.all(),
         to_field_name="slug",
@@ -314,14 +315,14 @@ class ListingFilterForm(AccessibleFormMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=STATUS_FILTER_CHOICES, required=False
     )
-    topic = forms.ModelChoiceField(
+    topic = ContentChoiceField(
         label=_("Ämne"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
         required=False,
         empty_label=_("Alla"),
     )
-    area = forms.ModelChoiceField(
+    area = ContentChoiceField(
         label=_("Område"),
         queryset=Area.objects.all(),
         to_field_name="slug",

@@ -79,13 +79,11 @@ def queue_email(template, context, recipient, language=None, unsubscribe=None):
     )
 
 
-def absolute_url(box, route, args=(), request=None):
-    url = box.subpage_url(route, *args)
-    if request is not None:
-        return request.build_absolute_uri(url)
-    # A relative address gets the site's root; one with its host (several sites)
-    # is kept as it is.
-    return urljoin(box.site_root_url + "/", url)
+def absolute_url(box, route, args=()):
+    """The site's own address for a route of the box, never the host a request
+    came in on. A relative address gets the site's root; one with its host
+    (several sites) is kept as it is."""
+    return urljoin(box.site_root_url + "/", box.subpage_url(route, *args))
 
 
 def municipality_name(box):
@@ -94,38 +92,32 @@ def municipality_name(box):
 
 
 def unsubscribe_url(box, kind, pk):
-    return absolute_url(
-        box, "unsubscribe_view", [tokens.make_token(kind, pk)], request=None
-    )
+    return absolute_url(box, "unsubscribe_view", [tokens.make_token(kind, pk)])
 
 
-def proposal_links(proposal, request=None):
+def proposal_links(proposal):
     """Links built lazily, so they carry the recipient's language prefix."""
     box = proposal.box
     return {
         "box": box,
-        "proposal_url": lambda: absolute_url(
-            box, "proposal_view", [proposal.pk], request
-        ),
+        "proposal_url": lambda: absolute_url(box, "proposal_view", [proposal.pk]),
         "manage_url": lambda: absolute_url(
             box,
             "manage_proposal_view",
             [tokens.make_token(tokens.PROPOSAL_MANAGE, proposal.pk)],
-            request,
         ),
     }
 
 
-def proposal_confirmation(proposal, request=None):
+def proposal_confirmation(proposal):
     context = {
         "proposal": proposal,
         "confirm_url": lambda: absolute_url(
             proposal.box,
             "confirm_proposal_view",
             [tokens.make_token(tokens.PROPOSAL_CONFIRM, proposal.pk)],
-            request,
         ),
-        **proposal_links(proposal, request),
+        **proposal_links(proposal),
     }
     queue_email("proposal_confirm", context, proposal.author_email, proposal.language)
 
@@ -235,7 +227,7 @@ def proposal_overdue(proposal):
     _to_communicators("staff_notice", context)
 
 
-def signature_confirmation(signature, request=None):
+def signature_confirmation(signature):
     box = signature.proposal.box
     context = {
         "box": box,
@@ -245,13 +237,11 @@ def signature_confirmation(signature, request=None):
             box,
             "confirm_signature_view",
             [tokens.make_token(tokens.SIGNATURE_CONFIRM, signature.pk)],
-            request,
         ),
         "withdraw_url": lambda: absolute_url(
             box,
             "manage_signature_view",
             [tokens.make_token(tokens.SIGNATURE_MANAGE, signature.pk)],
-            request,
         ),
     }
     queue_email("signature_confirm", context, signature.email, signature.language)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from municipality import site_address
 from proposals import lifecycle, notifications, ratelimit
 from proposals.models import Signature
 from proposals.models.signature import normalise_email
@@ -58,8 +59,8 @@ def request_removal(request):
             if removable:
                 ids = [signature.pk for signature in removable]
                 token = signing.dumps(ids, salt=SALT, compress=True)
-                link = request.build_absolute_uri(
-                    reverse("remove_signatures_confirm", args=[token])
+                link = site_address.absolute(
+                    reverse("remove_signatures_confirm", args=[token]), request
                 )
                 # Sent to the address stored with the signatures, not the one typed.
                 for recipient in sorted({signature.email for signature in removable}):

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import (
 
 from proposals import admin_views, lifecycle
 from proposals.admin_forms import ProposalAdminForm
+from proposals.admin_side_panel import ProposalEditView
 from proposals.constants import EntryKind, Status
 from proposals.models import (
     FeedbackEntry,
@@ -125,6 +126,7 @@ class ProposalViewSet(ActionViewSetMixin, SnippetViewSet):
     icon = "doc-full"
     menu_label = _("Förslag")
     index_view_class = ProposalIndexView
+    edit_view_class = ProposalEditView
     list_display = ["title", "status", "signature_count", "topic", "created_at"]
     list_filter = ["status", "topic", "area"]
     search_fields = ["title", "text", "author_name"]

@@ -6,6 +6,8 @@ content security policy forbids)."""
 
 from dataclasses import dataclass, field
 
+from django.utils.safestring import SafeData
+
 MAX_LABEL = 34
 
 
@@ -29,6 +31,8 @@ class Chart:
 
 
 def _short(label):
+    if isinstance(label, SafeData):
+        return label  # marked up already (a name in <span lang>): never cut
     label = str(label)
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
 

@@ -7,6 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.templatetags.language_tags import in_lang
 from stats import figures
 from stats.charts import bar_chart
 from stats.forms import YearForm
@@ -118,7 +119,7 @@ def per_year_section(per_year, year):
 
 def per_committee_section(year):
     rows = [
-        (name or _("Ingen nämnd ännu"), counts)
+        (in_lang(name) if name else _("Ingen nämnd ännu"), counts)
         for name, counts in figures.counts_per_committee(year=year)
     ]
     return _counts_section(
@@ -257,10 +258,9 @@ def signature_section(year):
         else:
             population = f"{whole(rate.population)} ({rate.population_year})"
             rate_text = number_format(per_thousand, decimal_pos=1)
-        table.rows.append(
-            (str(rate.label), [whole(rate.signatures), population, rate_text])
-        )
-        rows.append((str(rate.label), per_thousand, rate_text))
+        area = in_lang(str(rate.label))  # the municipality's own name for it
+        table.rows.append((area, [whole(rate.signatures), population, rate_text]))
+        rows.append((area, per_thousand, rate_text))
     return Section(
         "signatures",
         heading,

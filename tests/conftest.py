@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from wagtail.models import Site
 
 from caching import generation, middleware, shared
 from home import demo as home_demo
@@ -27,6 +28,10 @@ def _no_local_cache_copies():
     shared.forget_local()
     # The search words stored by an earlier test were rolled back with it.
     vocabulary.forget()
+    yield
+    # A test that changed a site record leaves Wagtail's cached root paths
+    # behind when its transaction is rolled back.
+    Site.clear_site_root_paths_cache()
 
 
 # on_commit as it behaves outside any transaction: the function runs at once.
@@ -111,7 +116,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def site(db):
     """Mittköping's site as the demo command builds it (home, legal pages, users).
     Built again only where a transactional test emptied the database."""
-    from wagtail.models import Site
 
     from home.models import HomePage
 

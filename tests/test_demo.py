@@ -65,7 +65,7 @@ def test_demo_refuses_to_run_where_it_is_not_allowed(settings):
 def test_demo_site_is_at_the_configured_address(settings):
     from wagtail.models import Site
 
-    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    settings.DELAKTIG_SITE_URL = "http://127.0.0.1:8000"
     call_command("load_demo", stdout=io.StringIO())
     assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"
 

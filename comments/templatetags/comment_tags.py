@@ -2,6 +2,8 @@
 
 from django import template
 
+from municipality import site_address
+
 register = template.Library()
 
 
@@ -18,9 +20,12 @@ def page_full_url(page):
 
 @register.simple_tag
 def site_root_url(page):
-    """The root URL of the page's Wagtail site, e.g. https://delaktig.example."""
+    """The root URL of the page's Wagtail site, e.g. https://delaktig.example,
+    or the default site's for an object no site serves."""
     for candidate in (page, getattr(page, "box", None)):
-        if hasattr(candidate, "get_site"):
-            site = candidate.get_site()
-            return site.root_url if site else ""
-    return ""
+        parts = (
+            candidate.get_url_parts() if hasattr(candidate, "get_url_parts") else None
+        )
+        if parts:
+            return parts[1]
+    return site_address.absolute("")

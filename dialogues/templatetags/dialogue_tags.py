@@ -5,16 +5,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from dialogues.ladder import STEPS, step_for
+from home.templatetags.language_tags import content_lang, in_lang
 
 register = template.Library()
 
 
 @register.simple_tag
-def form_field(field, mark_optional=False):
+def form_field(field, mark_optional=False, content=False):
     """Label, help text, errors and the widget, tied together with ids and
     aria-describedby, so screen readers announce help and errors with the input.
-    With mark_optional, a field that may be left empty says so (as GOV.UK does)."""
-    label = field.label
+    With mark_optional, a field that may be left empty says so (as GOV.UK does).
+    With content, the label, help and choices are the CMS's words (a survey's
+    questions), marked as Swedish on the English site."""
+    label = in_lang(field.label) if content else field.label
     if mark_optional and not field.field.required:
         label = format_html(
             '{} <span class="field__optional">({})</span>', label, _("frivilligt")
@@ -25,7 +28,10 @@ def form_field(field, mark_optional=False):
         help_id = f"{field.auto_id}-help"
         described.append(help_id)
         help_html = format_html(
-            '<p class="help" id="{}">{}</p>', help_id, field.help_text
+            '<p class="help" id="{}"{}>{}</p>',
+            help_id,
+            content_lang() if content else "",
+            field.help_text,
         )
     if field.errors:
         error_id = f"{field.auto_id}-error"
@@ -39,6 +45,8 @@ def form_field(field, mark_optional=False):
     if field.errors:
         attrs["aria-invalid"] = "true"
     widget = field.as_widget(attrs=attrs)
+    if content and content_lang():
+        widget = format_html("<div{}>{}</div>", content_lang(), widget)
     if field.widget_type in ("radioselect", "checkboxselectmultiple"):
         return format_html(
             '<fieldset class="field field--group"{}>'

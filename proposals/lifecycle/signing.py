@@ -31,9 +31,7 @@ DUPLICATE = "duplicate"
 CLOSED = "closed"
 
 
-def sign(
-    proposal, *, flagged=False, ip_address=None, request=None, notify=True, **data
-):
+def sign(proposal, *, flagged=False, ip_address=None, notify=True, **data):
     """Store an unconfirmed signature and send its confirmation link (the step's
     own purpose, so sent here rather than by a receiver).
 
@@ -48,7 +46,7 @@ def sign(
             proposal=proposal, flagged=flagged, ip_address=ip_address, **data
         )
         if notify:
-            notifications.signature_confirmation(signature, request=request)
+            notifications.signature_confirmation(signature)
     return signature
 
 

@@ -1,7 +1,7 @@
 """Models of the suggestion box (förslagslådan)."""
 
 from .box import SuggestionBoxPage, Topic
-from .people import PoliticianProfile, StaffMailOptOut
+from .people import PoliticianComment, PoliticianProfile, StaffMailOptOut
 from .proposal import Proposal, ProposalEdit
 from .signature import Signature
 from .trail import FeedbackEntry, FeedbackEntryVersion
@@ -9,6 +9,7 @@ from .trail import FeedbackEntry, FeedbackEntryVersion
 __all__ = [
     "FeedbackEntry",
     "FeedbackEntryVersion",
+    "PoliticianComment",
     "PoliticianProfile",
     "Proposal",
     "ProposalEdit",

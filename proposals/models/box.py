@@ -116,9 +116,10 @@ class SuggestionBoxPage(SwedishSearchTerms, RoutablePageMixin, Page):
     @cached_property
     def site_root_url(self):
         """The root URL of the site the box is served on ("" if none), once per
-        instance, for absolute links in e-mails."""
-        site = self.get_site()
-        return site.root_url if site else ""
+        instance: the one base of every absolute link to the box and its
+        proposals (e-mails, feeds), whatever host a request came in on."""
+        parts = self.get_url_parts()
+        return parts[1] if parts else ""
 
     @cached_property
     def _own_urls(self):

@@ -65,3 +65,26 @@ class StaffMailOptOut(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class PoliticianComment(models.Model):
+    """The byline a politician's comment was posted under, kept as it was: a later
+    change to the profile (a new role, a rename) never rewrites what was said."""
+
+    wagtail_reference_index_ignore = True
+
+    comment = models.OneToOneField(
+        "django_comments_xtd.XtdComment",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("kommentar"),
+    )
+    byline = models.CharField(_("undertecknad av"), max_length=300)
+
+    class Meta:
+        verbose_name = _("politikers kommentar")
+        verbose_name_plural = _("politikers kommentarer")
+
+    def __str__(self):
+        return self.byline

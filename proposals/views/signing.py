@@ -36,7 +36,6 @@ def sign(request, box, proposal_id):
             proposal,
             flagged=form.too_fast or not within_limits,
             ip_address=ip,
-            request=request,
             **form.signature_data(),
         )
     except lifecycle.SigningClosed:

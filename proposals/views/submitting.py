@@ -47,9 +47,7 @@ def submit(request, box):
             "en stund och försök igen – det du skrivit finns kvar."
         )
         return _form_page(request, box, form, status=429, preview=True, error=error)
-    lifecycle.submit_proposal(
-        box, ip_address=ip, request=request, **form.proposal_data()
-    )
+    lifecycle.submit_proposal(box, ip_address=ip, **form.proposal_data())
     return redirect(
         box.get_url(request=request) + box.reverse_subpage("submitted_view")
     )

@@ -215,7 +215,14 @@ ADMIN_PATH = os.environ.get("DELAKTIG_ADMIN_PATH", "admin").strip("/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Delaktig"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, the one source of every absolute link: manage.py
+# set_site_url writes it to the Wagtail and Django site records (load_demo too).
+DELAKTIG_SITE_URL = (
+    os.environ.get("DELAKTIG_SITE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = DELAKTIG_SITE_URL
 # The Swedish Hunspell dictionary for search (path without .dic/.aff); by default the
 # hunspell-sv package's, else Debian's (municipality/language/hunspell.py).
 HUNSPELL_SV_PATH = os.environ.get("DELAKTIG_HUNSPELL_SV", "")
@@ -228,6 +235,12 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Text documents are stored and served as UTF-8 (municipality/document_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "municipality.document_forms.DocumentForm"
+WAGTAILDOCS_CONTENT_TYPES = {
+    "txt": "text/plain; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_COMMENTS_ENABLED = True

@@ -1,11 +1,12 @@
 """Development: debug on, e-mail written as files under var/mail/."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.management.utils import get_random_secret_key
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import DELAKTIG_SITE_URL, VAR_DIR
 
 
 def _dev_secret_key():
@@ -21,7 +22,12 @@ def _dev_secret_key():
 
 DEBUG = True
 SECRET_KEY = _dev_secret_key()
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+ALLOWED_HOSTS = [
+    "127.0.0.1",
+    "localhost",
+    "[::1]",
+    urlsplit(DELAKTIG_SITE_URL).hostname,
+]
 
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))

@@ -16,7 +16,7 @@ CACHES = {
     }
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+DELAKTIG_SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # django-axes needs a request in authenticate(); the test client's login() passes none.
 # tests/test_security.py turns the axes backend back on to test the throttling itself.

@@ -152,3 +152,46 @@ def test_committee_snippet_with_handling_time(editor_client):
     )
     assert response.status_code == 302
     assert Committee.objects.get(slug="miljonamnden").expected_handling_days == 30
+
+
+def _usage(html):
+    """The edit screen's "Användning" line, tags stripped."""
+    import re
+
+    start = html.index('data-side-panel="status"')
+    text = " ".join(re.sub(r"<[^>]+>", " ", html[start : start + 8000]).split())
+    return re.search(r"Använd \d+ gång(?:er)?", text).group(0)
+
+
+def test_snippet_usage_counts_the_dialogues_that_pick_it(editor_client, make_dialogue):
+    """Wagtail's reference index leaves many-to-many fields out: a method two
+    dialogues use was "Använd 0 gånger"."""
+    from municipality.models import Area
+
+    method = DialogueMethod.objects.get(slug="kafedialog")
+    group = TargetGroup.objects.create(
+        name="Unga", slug="unga", affected=Degree.HIGH, active=Degree.LOW
+    )
+    area = Area.objects.create(name="Norrby", slug="norrby")
+    before = _usage(
+        editor_client.get(
+            reverse("wagtailsnippets_dialogues_dialoguemethod:edit", args=[method.pk])
+        ).content.decode()
+    )
+    for picks in (
+        {"methods": [method], "target_groups": [group], "areas": [area]},
+        {"methods": [method]},
+    ):
+        dialogue = make_dialogue()
+        for field, objects in picks.items():
+            setattr(dialogue, field, objects)
+        dialogue.save_revision().publish()
+    for namespace, instance, uses in (
+        ("wagtailsnippets_dialogues_dialoguemethod", method, 2),
+        ("wagtailsnippets_dialogues_targetgroup", group, 1),
+        ("wagtailsnippets_municipality_area", area, 1),
+    ):
+        url = reverse(f"{namespace}:edit", args=[instance.pk])
+        html = editor_client.get(url).content.decode()
+        assert _usage(html).split()[1] == str(uses), _usage(html)
+    assert before.split()[1] == "0"

@@ -353,3 +353,34 @@ def test_a_proposal_nobody_signed_is_corrected_without_a_reason(
     )
     assert response.status_code == 302
     assert not proposal.trail.filter(kind=EntryKind.TEXT_CHANGED).exists()
+
+
+def _status_panel(html):
+    """The text of the edit screen's status panel, tags stripped."""
+    import re
+
+    start = html.index('data-side-panel="status"')
+    panel = html[start : start + 6000]
+    return " ".join(re.sub(r"<[^>]+>", " ", panel).split())
+
+
+@pytest.mark.parametrize(
+    ("status", "label", "visibility"),
+    [
+        (Status.IN_MODERATION, "Granskas", "Syns inte för invånare"),
+        (Status.REJECTED, "Avvisat", "Syns inte för invånare"),
+        (Status.OPEN, "Öppet för underskrifter", "Syns för invånare"),
+    ],
+)
+def test_the_edit_screen_states_the_proposals_own_status(
+    client, communicator, proposal_factory, status, label, visibility
+):
+    """Not Wagtail's "Status: Publicerad", which it says of every model
+    without drafts, for a proposal still in moderation."""
+    proposal = proposal_factory(status)
+    html = client.get(reverse(f"{NS}:edit", args=[proposal.pk])).content.decode()
+    panel = _status_panel(html)
+    assert f"Status: {label}" in panel, panel
+    assert visibility in panel
+    assert "Publicerad" not in panel
+    assert ("Visa den publika sidan" in panel) == (status == Status.OPEN)

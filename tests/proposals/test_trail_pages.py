@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from municipality import site_address
 from proposals import lifecycle
 from proposals.constants import DecisionOutcome, EntryKind, Status
 from proposals.models import FeedbackEntry, Proposal
@@ -203,24 +204,26 @@ def test_private_entries_never_in_the_trail_feed(client, proposal_factory):
     assert "Internt" not in response.content.decode()
 
 
-def test_feeds_link_to_the_host_they_were_asked_on(
+def test_feeds_link_to_the_sites_address_whatever_host_they_were_asked_on(
     client, box, registered_proposal, settings
 ):
-    """Never the Sites framework's example.com: every link and id in each feed
-    is on the host and port the feed was read from."""
-    settings.ALLOWED_HOSTS = ["kommun.example"]
+    """Never the Sites framework's example.com nor the asking host: every link
+    and id in each feed is on the site's address, as in the e-mails."""
+    settings.ALLOWED_HOSTS = ["kommun.example", "127.0.0.1"]
     origin = "http://kommun.example:8081"
-    for path in (
-        f"{box.url}flode/",
-        f"{box.url}flode/besvarade/",
-        f"{registered_proposal.get_url()}flode/",
-    ):
-        response = client.get(path, HTTP_HOST="kommun.example:8081")
-        assert response.status_code == 200, path
-        root = parse_atom(response)
-        addresses = [link.get("href") for link in root.iter(f"{ATOM}link")]
-        addresses += [node.text for node in root.iter(f"{ATOM}id")]
-        assert addresses, path
-        for address in addresses:
-            assert address.startswith(origin + "/"), (path, address)
-        assert "example.com" not in response.content.decode(), path
+    site_address.apply(url=origin)
+    for host in ("kommun.example:8081", "127.0.0.1:8000"):
+        for path in (
+            f"{box.url}flode/",
+            f"{box.url}flode/besvarade/",
+            f"{registered_proposal.get_url()}flode/",
+        ):
+            response = client.get(path, HTTP_HOST=host)
+            assert response.status_code == 200, path
+            root = parse_atom(response)
+            addresses = [link.get("href") for link in root.iter(f"{ATOM}link")]
+            addresses += [node.text for node in root.iter(f"{ATOM}id")]
+            assert addresses, path
+            for address in addresses:
+                assert address.startswith(origin + "/"), (host, path, address)
+            assert "example.com" not in response.content.decode(), path

@@ -4,7 +4,9 @@ dictionary, search falls back to stems alone."""
 import pytest
 
 from municipality.language import hunspell, terms
+from municipality.models import SearchWord
 from municipality.swedish import expand
+from proposals.constants import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +31,12 @@ def test_without_the_dictionary_words_are_only_stemmed(monkeypatch, tmp_path):
         monkeypatch.undo()
         for cached in (hunspell.dictionary, hunspell.analyse, terms.index_keys):
             cached.cache_clear()
+
+
+def test_words_of_unpublished_proposals_are_not_kept(proposal_factory):
+    proposal_factory(Status.IN_MODERATION, title="Zebrastrimmor", text="Randigt.")
+    proposal_factory(Status.REJECTED, title="Giraffhage", text="Långhalsat.")
+    assert not SearchWord.objects.filter(key__startswith="zebra").exists()
+    assert not SearchWord.objects.filter(key__startswith="giraff").exists()
+    # So a mistyped search never leads to them either.
+    assert expand("zebrastrimor") == [terms.query_keys("zebrastrimor")]

@@ -6,13 +6,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.localised import LocalisedPageMixin
 from home.models import FilterFormPageMixin
 from stats.sections import statistics_context
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class StatisticsPage(FilterFormPageMixin, Page):
+class StatisticsPage(LocalisedPageMixin, FilterFormPageMixin, Page):
     """Public statistics (Statistik): how many proposals came in and what
     happened to them, how fast, and the dialogues on each step of the ladder."""
 

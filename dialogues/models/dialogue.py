@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments import views as comment_views
+from home.localised import LocalisedPageMixin, page_url
 
 from .. import rules
 from ..calendar import event_response
@@ -33,7 +34,7 @@ from .survey import DialogueSurveyPage
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class DialoguePage(RoutablePageMixin, Page):
+class DialoguePage(LocalisedPageMixin, RoutablePageMixin, Page):
     """One resident dialogue the municipality runs, from plan to feedback."""
 
     # Frågan
@@ -242,7 +243,7 @@ class DialoguePage(RoutablePageMixin, Page):
         under their listing ("" if there is none)."""
         ladder_model = apps.get_model("dialogues", "LadderPage")
         ladder = self.get_siblings().live().public().type(ladder_model).first()
-        return ladder.url if ladder else ""
+        return page_url(ladder)
 
     def get_absolute_url(self):
         """Where a confirmed comment redirects (django-comments' shortcut view)."""

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.localised import LocalisedPageMixin, anchor
 from home.models import FilterFormPageMixin
 
 from .. import rules
@@ -18,7 +19,7 @@ from .dialogue import DialoguePage
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class DialogueIndexPage(FilterFormPageMixin, Page):
+class DialogueIndexPage(LocalisedPageMixin, FilterFormPageMixin, Page):
     """The listing of every published dialogue, with filters (Dialoger)."""
 
     introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
@@ -37,12 +38,14 @@ class DialogueIndexPage(FilterFormPageMixin, Page):
         return (
             DialoguePage.objects.live()
             .public()
-            .descendant_of(self)
+            .descendant_of(anchor(self))
             .select_related("committee")
         )
 
     def ladder_page(self):
-        return LadderPage.objects.child_of(self).live().public().first()
+        return LadderPage.objects.child_of(self).live().public().first() or (
+            LadderPage.objects.child_of(anchor(self)).live().public().first()
+        )
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import DialogueFilterForm
@@ -65,7 +68,7 @@ class DialogueIndexPage(FilterFormPageMixin, Page):
         verbose_name_plural = _("dialoglistor")
 
 
-class LadderPage(Page):
+class LadderPage(LocalisedPageMixin, Page):
     """Explains the participation ladder (Delaktighetstrappan) and lists the
     dialogues on each step."""
 
@@ -81,7 +84,7 @@ class LadderPage(Page):
 
     def steps_with_dialogues(self):
         """Each ladder step, lowest first, with its published dialogues."""
-        parent = self.get_parent()
+        parent = anchor(self).get_parent()
         dialogues = rules.order_for_listing(
             DialoguePage.objects.live()
             .public()

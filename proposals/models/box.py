@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.localised import LocalisedPageMixin
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
@@ -31,7 +33,7 @@ class Topic(models.Model):
         return self.name
 
 
-class SuggestionBoxPage(RoutablePageMixin, Page):
+class SuggestionBoxPage(LocalisedPageMixin, RoutablePageMixin, Page):
     """Mittköping's digital suggestion box: its rules, proposals and signing terms."""
 
     introduction = models.TextField(_("ingress"), blank=True)

@@ -118,7 +118,7 @@ def translate(page, **fields):
     """The page's English translation, made once (as simple_translation does:
     a copy in the English locale, its parents copied as needed) with `fields`
     written in English and published."""
-    english = Locale.objects.get(language_code=ENGLISH)
+    english, _created = Locale.objects.get_or_create(language_code=ENGLISH)
     existing = page.get_translation_or_none(english)
     if existing is not None:
         return existing.specific

@@ -39,17 +39,23 @@ class LocalisedPageMixin:
         try:
             return super().route(request, path_components)
         except Http404:
-            original = self.original() if path_components else None
-            if original is None:
+            source = original(self) if path_components else None
+            if source is None:
                 raise
-            return original.specific.route(request, path_components)
+            return source.specific.route(request, path_components)
 
-    def original(self):
-        """The page this one translates (in the default locale), or None."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return None
-        return self.get_translation_or_none(default)
+
+@functools.cache
+def _default_locale_id():
+    return Locale.get_default().pk
+
+
+def original(page):
+    """The page a translation translates (in the default locale), or None for
+    a page in the default locale or one without it."""
+    if page.locale_id == _default_locale_id():
+        return None
+    return page.get_translation_or_none(_default_locale_id())
 
 
 @functools.cache
@@ -69,7 +75,4 @@ def page_url(page, request=None):
 def anchor(page):
     """Where a page's lists are taken from: for a translation, the Swedish
     original's place in the tree (the dialogues and the box live there)."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return page.get_translation_or_none(default) or page
+    return original(page) or page

@@ -61,23 +61,27 @@ def _deepest(pages, components):
 def site_pages(request):
     """{path below the site's root page: page id} for its live pages that no view
     restriction covers and that are not aliases (Wagtail checks an alias against
-    the restrictions of the page it copies), nor below one."""
+    the restrictions of the page it copies), nor below one. In another language
+    the translated pages take the place of the Swedish ones they translate, and
+    the Swedish ones stand where there is no translation (home/localised.py)."""
     site = Site.find_for_request(request)
     if site is None:
         return {}
-    root = site.root_page.localized
     left_to_wagtail = tuple(
         PageViewRestriction.objects.values_list("page__path", flat=True)
     ) + tuple(
         Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
     )
-    found = (
-        Page.objects.descendant_of(root, inclusive=True)
-        .live()
-        .values_list("id", "path", "url_path")
-    )
-    return {
-        url_path[len(root.url_path) :]: page_id
-        for page_id, path, url_path in found
-        if not path.startswith(left_to_wagtail)
-    }
+    pages = {}
+    for root in dict.fromkeys([site.root_page, site.root_page.localized]):
+        found = (
+            Page.objects.descendant_of(root, inclusive=True)
+            .live()
+            .values_list("id", "path", "url_path")
+        )
+        pages.update(
+            (url_path[len(root.url_path) :], page_id)
+            for page_id, path, url_path in found
+            if not path.startswith(left_to_wagtail)
+        )
+    return pages

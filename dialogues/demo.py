@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from home.demo_english import translate
 from municipality import demo as municipality_demo
 from municipality.models import Committee
 
@@ -427,13 +428,26 @@ def build(site, stdout):
         introduction="<p>Här är Mittköpings dialoger med invånarna: vad du kan "
         "påverka, hur du deltar och vad som blev resultatet.</p>",
     )
-    _child(
+    ladder, __ = _child(
         index,
         LadderPage,
         "delaktighetstrappan",
         title="Delaktighetstrappan",
         introduction="<p>Delaktighetstrappan visar hur mycket du kan påverka i en "
         "dialog. Vi kallar aldrig information för dialog.</p>",
+    )
+    translate(
+        index,
+        title="Dialogues",
+        introduction="<p>Mittköping's dialogues with its residents: what you can "
+        "influence, how to take part and what came of them. Most dialogues are "
+        "described in Swedish.</p>",
+    )
+    translate(
+        ladder,
+        title="The participation ladder",
+        introduction="<p>The participation ladder shows how much you can "
+        "influence in a dialogue. We never call information a dialogue.</p>",
     )
     today = timezone.localdate()
     for data in _dialogues(today):
@@ -455,19 +469,20 @@ def build(site, stdout):
     stdout.write(f"Dialogues: {DialoguePage.objects.count()} under {index.url}")
 
 
+FEATURED_TEXT = {
+    "sv": "Kommunen tar fram en ny utvecklingsplan. Berätta vad som är viktigast "
+    "för dig – på webben eller på ett öppet möte.",
+    "en": "The municipality is drawing up a new development plan. Tell us what "
+    "matters most to you – online or at an open meeting (in Swedish).",
+}
+
+
 def _feature(home, dialogue):
     """Communicators put the municipality's broadest dialogue first on the front
-    page (once: an edited front page is left as it is)."""
-    if home.featured:
-        return
-    home.featured = [
-        (
-            "page",
-            {
-                "page": dialogue,
-                "text": "Kommunen tar fram en ny utvecklingsplan. Berätta vad som är "
-                "viktigast för dig – på webben eller på ett öppet möte.",
-            },
-        )
-    ]
-    home.save_revision().publish()
+    page, in each of its languages (once: an edited front page is left as it is)."""
+    for page in [home, *home.get_translations().specific()]:
+        if page.featured:
+            continue
+        text = FEATURED_TEXT.get(page.locale.language_code, FEATURED_TEXT["sv"])
+        page.featured = [("page", {"page": dialogue, "text": text})]
+        page.save_revision().publish()

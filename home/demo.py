@@ -13,6 +13,7 @@ from wagtail.models import Page
 from municipality import site_address
 from municipality.models import MunicipalitySettings
 
+from . import demo_english
 from .models import HomePage, StandardPage
 
 MUNICIPALITY = "Mittköpings kommun"
@@ -132,7 +133,7 @@ def _logo_image():
 
 
 def _home_page():
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home:
         return home
     root = Page.get_first_root_node()
@@ -209,6 +210,7 @@ def build(stdout):
             for kind, text in PRIVACY_BODY
         ],
     )
+    demo_english.build(home, accessibility, privacy)
     municipality = MunicipalitySettings.for_site(site)
     changed = False
     wanted = {

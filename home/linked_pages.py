@@ -5,6 +5,8 @@ header and footer as shared fragments, so most requests do not ask)."""
 from django.apps import apps
 from wagtail.models import Page
 
+from home.localised import page_url
+
 # Page types the header and footer link to (the first live, public one of each).
 LINKED_TYPES = (
     "dialogues.DialogueIndexPage",
@@ -60,4 +62,4 @@ def linked_url(request, label):
 
 
 def _url(request, page):
-    return (page.get_url(request=request) or "") if page is not None else ""
+    return page_url(page, request)

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.localised import LocalisedPageMixin, anchor
 from home.sections import home_sections
 from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 
@@ -44,7 +45,7 @@ class FeaturedBlock(blocks.StructBlock):
         label = _("Utvald sida")
 
 
-class HomePage(SwedishSearchTerms, Page):
+class HomePage(SwedishSearchTerms, LocalisedPageMixin, Page):
     """The municipality's front page for resident dialogue: what is open to
     influence now, the suggestion box, the latest answers. Communicators choose
     what comes first (featured); the rest are automatic lists (home/sections.py)."""
@@ -81,7 +82,7 @@ class HomePage(SwedishSearchTerms, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = self.featured_pages()
-        context["sections"] = home_sections(request, self)
+        context["sections"] = home_sections(request, anchor(self))
         return context
 
     def featured_pages(self):
@@ -92,7 +93,10 @@ class HomePage(SwedishSearchTerms, Page):
             if block.value["page"]
         ]
         visible = (
-            Page.objects.live().public().filter(pk__in=[pk for pk, _text in chosen])
+            Page.objects.live()
+            .public()
+            .filter(pk__in=[pk for pk, _text in chosen])
+            .specific()
         )
         pages = {page.pk: page for page in visible.specific()}
         return [{"page": pages[pk], "text": text} for pk, text in chosen if pk in pages]
@@ -114,7 +118,7 @@ class ContentBlock(blocks.StreamBlock):
         template = "blocks/content.html"
 
 
-class StandardPage(SwedishSearchTerms, Page):
+class StandardPage(SwedishSearchTerms, LocalisedPageMixin, Page):
     """An ordinary information page, such as the accessibility statement."""
 
     introduction = models.TextField(_("ingress"), blank=True)

@@ -6,12 +6,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.localised import LocalisedPageMixin
 from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class OpenDataPage(SwedishSearchTerms, Page):
+class OpenDataPage(SwedishSearchTerms, LocalisedPageMixin, Page):
     """The municipality's page about its open data: an editable introduction, then
     the licence, addresses, fields and rules written from the API itself."""
 

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.localised import LocalisedPageMixin
 from home.models import FilterFormPageMixin
 from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 from stats.sections import statistics_context
@@ -13,7 +14,7 @@ from stats.sections import statistics_context
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class StatisticsPage(SwedishSearchTerms, FilterFormPageMixin, Page):
+class StatisticsPage(SwedishSearchTerms, LocalisedPageMixin, FilterFormPageMixin, Page):
     """Public statistics (Statistik): how many proposals came in and what
     happened to them, how fast, and the dialogues on each step of the ladder."""
 

@@ -6,7 +6,9 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Site
 
 from caching import generation, middleware, shared
@@ -28,6 +30,9 @@ def _no_local_cache_copies():
     shared.forget_local()
     # The search words stored by an earlier test were rolled back with it.
     vocabulary.forget()
+    # The language a request activated stays active in the thread: each test
+    # starts in Swedish, as a new request without a prefix does.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     # A test that changed a site record leaves Wagtail's cached root paths
     # behind when its transaction is rolled back.

@@ -39,11 +39,13 @@ def page_types():
     box = SuggestionBoxPage.objects.live().get()
     return {
         "home": "/",
-        "dialogues": DialogueIndexPage.objects.live().get().url,
+        "dialogues": DialogueIndexPage.objects.live()
+        .get(locale__language_code="sv")
+        .url,
         "dialogue": DialoguePage.objects.live()
         .get(slug="viktigast-for-mittkoping")
         .url,
-        "ladder": LadderPage.objects.live().get().url,
+        "ladder": LadderPage.objects.live().get(locale__language_code="sv").url,
         "box": box.url,
         "open-proposal": Proposal.objects.filter(status="open").first().get_url(),
         "answered-proposal": Proposal.objects.filter(status="answered")

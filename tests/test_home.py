@@ -52,7 +52,7 @@ def test_main_navigation_has_search(client, site):
 
 
 def test_editable_introduction_is_shown(client, site):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="sv")
     home.introduction = "<p>Välkommen till samrådet om Storgatan.</p>"
     home.save_revision().publish()
     assert "Välkommen till samrådet om Storgatan." in client.get("/").content.decode()

@@ -27,8 +27,8 @@ def pages():
     return [
         "/",
         "/en/",
-        DialogueIndexPage.objects.live().get().url,
-        LadderPage.objects.live().get().url,
+        DialogueIndexPage.objects.live().get(locale__language_code="sv").url,
+        LadderPage.objects.live().get(locale__language_code="sv").url,
         *[dialogue.url for dialogue in dialogues],
         box.url,
         box.url + "lamna-forslag/",

@@ -40,7 +40,7 @@ def public_pages():
         "/",
         "/en/",
         dialogues.first().get_parent().url,
-        LadderPage.objects.live().get().url,
+        LadderPage.objects.live().get(locale__language_code="sv").url,
         *[dialogue.url for dialogue in dialogues],
         box.url,
         box.url + "lamna-forslag/",

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments import views as comment_views
+from home.localised import LocalisedPageMixin, page_url
 from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 
 from .. import rules
@@ -34,7 +35,7 @@ from .survey import DialogueSurveyPage
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class DialoguePage(SwedishSearchTerms, RoutablePageMixin, Page):
+class DialoguePage(SwedishSearchTerms, LocalisedPageMixin, RoutablePageMixin, Page):
     """One resident dialogue the municipality runs, from plan to feedback."""
 
     # Frågan
@@ -244,7 +245,7 @@ class DialoguePage(SwedishSearchTerms, RoutablePageMixin, Page):
         under their listing ("" if there is none)."""
         ladder_model = apps.get_model("dialogues", "LadderPage")
         ladder = self.get_siblings().live().public().type(ladder_model).first()
-        return ladder.url if ladder else ""
+        return page_url(ladder)
 
     def get_absolute_url(self):
         """Where a confirmed comment redirects (django-comments' shortcut view)."""

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.localised import LocalisedPageMixin, anchor
 from home.models import FilterFormPageMixin
 from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 
@@ -19,7 +20,9 @@ from .dialogue import DialoguePage
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class DialogueIndexPage(SwedishSearchTerms, FilterFormPageMixin, Page):
+class DialogueIndexPage(
+    SwedishSearchTerms, LocalisedPageMixin, FilterFormPageMixin, Page
+):
     """The listing of every published dialogue, with filters (Dialoger)."""
 
     introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)
@@ -42,12 +45,14 @@ class DialogueIndexPage(SwedishSearchTerms, FilterFormPageMixin, Page):
         return (
             DialoguePage.objects.live()
             .public()
-            .descendant_of(self)
+            .descendant_of(anchor(self))
             .select_related("committee")
         )
 
     def ladder_page(self):
-        return LadderPage.objects.child_of(self).live().public().first()
+        return LadderPage.objects.child_of(self).live().public().first() or (
+            LadderPage.objects.child_of(anchor(self)).live().public().first()
+        )
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import DialogueFilterForm
@@ -70,7 +75,7 @@ class DialogueIndexPage(SwedishSearchTerms, FilterFormPageMixin, Page):
         verbose_name_plural = _("dialoglistor")
 
 
-class LadderPage(SwedishSearchTerms, Page):
+class LadderPage(SwedishSearchTerms, LocalisedPageMixin, Page):
     """Explains the participation ladder (Delaktighetstrappan) and lists the
     dialogues on each step."""
 
@@ -90,7 +95,7 @@ class LadderPage(SwedishSearchTerms, Page):
 
     def steps_with_dialogues(self):
         """Each ladder step, lowest first, with its published dialogues."""
-        parent = self.get_parent()
+        parent = anchor(self).get_parent()
         dialogues = rules.order_for_listing(
             DialoguePage.objects.live()
             .public()

@@ -9,6 +9,8 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from home.localised import LocalisedPageMixin
+
 from .. import rules
 from ..admin_forms import DialogueSurveyAdminForm
 
@@ -25,7 +27,7 @@ class SurveyField(AbstractFormField):
     )
 
 
-class DialogueSurveyPage(AbstractForm):
+class DialogueSurveyPage(LocalisedPageMixin, AbstractForm):
     """A web survey residents answer while its dialogue is open."""
 
     introduction = RichTextField(_("introduktion"), blank=True, features=TEXT_FEATURES)

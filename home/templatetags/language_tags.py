@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language
 
+from home.localised import locale_language, page_url
+
 register = template.Library()
 
 
@@ -13,11 +15,22 @@ def _differs(language):
     return (language or "")[:2] != (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
+def _language_of(content):
+    """A language code as it is, or the language of a page's locale; the site's
+    content language (Swedish) for anything else."""
+    if isinstance(content, str) and content:
+        return content
+    locale_id = getattr(content, "locale_id", None)
+    if locale_id is not None:
+        return locale_language(locale_id)
+    return settings.LANGUAGE_CODE
+
+
 @register.simple_tag
-def content_lang(language=None):
-    """' lang="sv"' (or the given language) for an element holding content in
-    another language than the page's; nothing otherwise."""
-    language = language or settings.LANGUAGE_CODE
+def content_lang(content=None):
+    """' lang="sv"' (or the language of `content`: a language code or a page)
+    for an element holding content in another language than the page's."""
+    language = _language_of(content)
     return format_html(' lang="{}"', language) if _differs(language) else ""
 
 
@@ -29,3 +42,10 @@ def in_lang(value, language=None):
     if value in (None, "") or not _differs(language):
         return conditional_escape(value)
     return format_html('<span lang="{}">{}</span>', language, value)
+
+
+@register.filter
+def localised_url(page):
+    """A page's address in the active language (for a plain Page, such as the
+    settings' accessibility and privacy pages)."""
+    return page_url(page)

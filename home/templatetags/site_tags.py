@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from home.linked_pages import linked_url
+from home.localised import page_url
 
 register = template.Library()
 
@@ -30,7 +31,7 @@ def home_url(context):
     site = _site(context.get("request"))
     if site is None:
         return "/"
-    return site.root_page.get_url(request=context.get("request")) or "/"
+    return page_url(site.root_page.localized, context.get("request")) or "/"
 
 
 @register.simple_tag(takes_context=True)

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.localised import LocalisedPageMixin
 from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -33,7 +34,9 @@ class Topic(models.Model):
         return self.name
 
 
-class SuggestionBoxPage(SwedishSearchTerms, RoutablePageMixin, Page):
+class SuggestionBoxPage(
+    SwedishSearchTerms, LocalisedPageMixin, RoutablePageMixin, Page
+):
     """Mittköping's digital suggestion box: its rules, proposals and signing terms."""
 
     introduction = models.TextField(_("ingress"), blank=True)

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -181,7 +183,11 @@ TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_CONTENT_LANGUAGES = [("sv", "Svenska")]
+# Pages can be translated (Wagtail's simple_translation: a communicator copies a
+# page into English and rewrites it); an untranslated page is served under /en/
+# as it is, its Swedish marked lang="sv" (home/localised.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

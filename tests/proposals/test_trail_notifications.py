@@ -243,7 +243,7 @@ def test_public_trail_in_english(client, registered_proposal):
     html = client.get(f"/en{registered_proposal.get_url()}").content.decode()
     assert "The municipality received the proposal." in html
     assert "Latest feedback" in html
-    assert "From: Mittköpings kommun" in html
+    assert 'From: <span lang="sv">Mittköpings kommun</span>' in html
 
 
 def test_communicators_mail_links_the_proposals_admin_screen(

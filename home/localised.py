@@ -8,21 +8,22 @@ the paths it has no child for through its Swedish original."""
 
 import functools
 
-from django.conf import settings
 from django.http import Http404
-from django.utils.translation import get_language
 from wagtail.models import Locale
+
+from municipality import content_language
+from municipality.content_language import differs
 
 
 def _prefixed(path):
     """The path under the active language's prefix, as i18n_patterns gives it
     (the default language has none)."""
-    active = (get_language() or settings.LANGUAGE_CODE)[:2]
-    if path is None or active == settings.LANGUAGE_CODE[:2]:
+    if path is None or not differs():
         return path
-    if path == f"/{active}" or path.startswith(f"/{active}/"):
+    prefix = f"/{content_language.active()}"
+    if path == prefix or path.startswith(f"{prefix}/"):
         return path
-    return f"/{active}{path}"
+    return f"{prefix}{path}"
 
 
 class LocalisedPageMixin:

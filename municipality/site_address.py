@@ -66,7 +66,9 @@ def absolute(path, request=None):
     """`path` on the site a request is served by (the default site without a
     request, DELAKTIG_SITE_URL without any site): its record's address, never
     the host the request came in on."""
-    site = Site.find_for_request(request) if request is not None else None
-    site = site or Site.objects.filter(is_default_site=True).first()
+    if request is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    else:
+        site = Site.find_for_request(request)  # the default site if none matches
     root = site.root_url if site else settings.DELAKTIG_SITE_URL
     return root.rstrip("/") + path

@@ -3,7 +3,8 @@ methods) marked as Swedish on the English site (WCAG 3.1.2)."""
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language
+
+from municipality.content_language import differs
 
 
 class ContentSelect(forms.Select):
@@ -12,9 +13,8 @@ class ContentSelect(forms.Select):
 
     def create_option(self, name, value, label, selected, index, **kwargs):
         option = super().create_option(name, value, label, selected, index, **kwargs)
-        content = settings.LANGUAGE_CODE
-        if value not in ("", None) and (get_language() or content)[:2] != content[:2]:
-            option["attrs"]["lang"] = content
+        if value not in ("", None) and differs():
+            option["attrs"]["lang"] = settings.LANGUAGE_CODE
         return option
 
 

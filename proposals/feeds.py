@@ -3,8 +3,6 @@
 Only public fields go out: titles, texts, display names and the municipality's
 entries – never an e-mail address."""
 
-from urllib.parse import urljoin
-
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
@@ -23,7 +21,7 @@ class AbsoluteLinksFeed(Feed):
     feed_type = Atom1Feed
 
     def absolute(self, url):
-        return urljoin(self.box.site_root_url + "/", url)
+        return self.box.absolute(url)
 
     def feed_url(self):
         return self.absolute(self.request.path)

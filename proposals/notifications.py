@@ -6,7 +6,6 @@ stops further e-mails without logging in."""
 import logging
 import smtplib
 from datetime import timedelta
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -81,9 +80,8 @@ def queue_email(template, context, recipient, language=None, unsubscribe=None):
 
 def absolute_url(box, route, args=()):
     """The site's own address for a route of the box, never the host a request
-    came in on. A relative address gets the site's root; one with its host
-    (several sites) is kept as it is."""
-    return urljoin(box.site_root_url + "/", box.subpage_url(route, *args))
+    came in on."""
+    return box.absolute(box.subpage_url(route, *args))
 
 
 def municipality_name(box):

@@ -10,9 +10,8 @@ import re
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail.search import index
 
-from municipality.language.indexed import SEARCH_TERMS
+from municipality.language.indexed import field_texts
 from municipality.language.terms import fold
 from municipality.swedish import highlight_pattern
 
@@ -25,16 +24,7 @@ SPACE = re.compile(r"\s+")
 def indexed_text(obj):
     """The searchable text of an object except its title, as the index sees it
     (rich text and StreamField come without markup)."""
-    parts = []
-    for field in obj.get_search_fields():
-        if not isinstance(field, index.SearchField) or field.field_name in (
-            "title",
-            SEARCH_TERMS,
-        ):
-            continue
-        value = field.get_value(obj)
-        values = value if isinstance(value, list | tuple) else [value]
-        parts.extend(str(part) for part in values if part)
+    parts = field_texts(obj, leave_out=("title",), related=False)
     return SPACE.sub(" ", " ".join(parts)).strip()
 
 

@@ -17,6 +17,7 @@ def form_field(field, mark_optional=False, content=False):
     With mark_optional, a field that may be left empty says so (as GOV.UK does).
     With content, the label, help and choices are the CMS's words (a survey's
     questions), marked as Swedish on the English site."""
+    lang = content_lang() if content else ""  # ' lang="sv"' on the English site
     label = in_lang(field.label) if content else field.label
     if mark_optional and not field.field.required:
         label = format_html(
@@ -30,7 +31,7 @@ def form_field(field, mark_optional=False, content=False):
         help_html = format_html(
             '<p class="help" id="{}"{}>{}</p>',
             help_id,
-            content_lang() if content else "",
+            lang,
             field.help_text,
         )
     if field.errors:
@@ -45,8 +46,8 @@ def form_field(field, mark_optional=False, content=False):
     if field.errors:
         attrs["aria-invalid"] = "true"
     widget = field.as_widget(attrs=attrs)
-    if content and content_lang():
-        widget = format_html("<div{}>{}</div>", content_lang(), widget)
+    if lang:
+        widget = format_html("<div{}>{}</div>", lang, widget)
     if field.widget_type in ("radioselect", "checkboxselectmultiple"):
         return format_html(
             '<fieldset class="field field--group"{}>'

@@ -4,15 +4,11 @@ texts and residents' words are Swedish on the English site."""
 from django import template
 from django.conf import settings
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language
 
 from home.localised import locale_language, page_url
+from municipality.content_language import differs
 
 register = template.Library()
-
-
-def _differs(language):
-    return (language or "")[:2] != (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
 def _language_of(content):
@@ -31,7 +27,7 @@ def content_lang(content=None):
     """' lang="sv"' (or the language of `content`: a language code or a page)
     for an element holding content in another language than the page's."""
     language = _language_of(content)
-    return format_html(' lang="{}"', language) if _differs(language) else ""
+    return format_html(' lang="{}"', language) if differs(language) else ""
 
 
 @register.filter
@@ -39,7 +35,7 @@ def in_lang(value, language=None):
     """The value in a <span lang> when its language is not the page's, for
     content inside a translated sentence ("Back to {{ title|in_lang }}")."""
     language = language or settings.LANGUAGE_CODE
-    if value in (None, "") or not _differs(language):
+    if value in (None, "") or not differs(language):
         return conditional_escape(value)
     return format_html('<span lang="{}">{}</span>', language, value)
 

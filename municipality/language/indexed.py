@@ -19,21 +19,27 @@ def _flatten(value):
     return [str(value)]
 
 
-def searchable_text(obj):
-    """The text of an object's SearchFields (and of related objects' SearchFields),
-    as the index holds it: the keys are made from nothing else."""
+def field_texts(obj, *, leave_out=(), related=True):
+    """The texts of an object's SearchFields but the keys and `leave_out` (and,
+    with `related`, of related objects' SearchFields), as the index holds them."""
+    skipped = {SEARCH_TERMS, *leave_out}
     parts = []
     for field in obj.get_search_fields():
-        if isinstance(field, index.SearchField) and field.field_name != SEARCH_TERMS:
+        if isinstance(field, index.SearchField) and field.field_name not in skipped:
             parts.extend(_flatten(field.get_value(obj)))
-        elif isinstance(field, index.RelatedFields):
+        elif related and isinstance(field, index.RelatedFields):
             related = field.get_value(obj)
             objects = related.all() if hasattr(related, "all") else [related]
             for item in objects:
                 for sub in field.fields:
                     if item is not None and isinstance(sub, index.SearchField):
                         parts.extend(_flatten(sub.get_value(item)))
-    return " ".join(parts)
+    return parts
+
+
+def searchable_text(obj):
+    """All of an object's indexed text: the keys are made from nothing else."""
+    return " ".join(field_texts(obj))
 
 
 @lru_cache(maxsize=64)

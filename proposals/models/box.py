@@ -1,5 +1,7 @@
 """The suggestion box page and the topics proposals are filed under."""
 
+from urllib.parse import urljoin
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -123,6 +125,11 @@ class SuggestionBoxPage(
         proposals (e-mails, feeds), whatever host a request came in on."""
         parts = self.get_url_parts()
         return parts[1] if parts else ""
+
+    def absolute(self, url):
+        """`url` on the box's site: a relative address gets the site's root, one
+        with its host (several sites) is kept as it is."""
+        return urljoin(self.site_root_url + "/", url)
 
     @cached_property
     def _own_urls(self):

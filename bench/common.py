@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench"
+# The process id of each gunicorn this run started, by its address.
+SERVER_PIDS = {}
 
 
 def bench_env(**extra):
@@ -48,26 +50,64 @@ def cpu_seconds():
     return (user + nice + system) / os.sysconf("SC_CLK_TCK")
 
 
-def cpu_by_process():
-    """CPU seconds so far of the processes that share the machine in a run, by
-    kind: gunicorn (master and workers), postgres (every backend alive now), redis
-    and this script's finished children (locust, after it has exited)."""
+def cpu_by_process(servers, conn, redis_url=None):
+    """CPU seconds so far of this run's own processes, by kind: the gunicorns it
+    started (`servers`, master and workers), the PostgreSQL backends connected to
+    its database (`conn`'s), the Redis server behind `redis_url`, and this script's
+    finished children (locust, after it has exited). Other programs on the
+    machine, another gunicorn or PostgreSQL database included, are not counted."""
     import resource
 
-    import psutil
-
-    kinds = {"gunicorn": 0.0, "postgres": 0.0, "redis": 0.0}
-    for process in psutil.process_iter(["name", "cmdline", "cpu_times"]):
-        times = process.info["cpu_times"]
-        if times is None:
-            continue
-        command = " ".join(process.info["cmdline"] or [process.info["name"] or ""])
-        kind = next((k for k in kinds if k in command), None)
-        if kind:
-            kinds[kind] += times.user + times.system
+    kinds = {
+        "gunicorn": _cpu(_with_children(SERVER_PIDS[url] for url in servers)),
+        "postgres": _cpu(_backends(conn)),
+        "redis": _cpu([_redis_pid(redis_url)] if redis_url else []),
+    }
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     kinds["finished children"] = children.ru_utime + children.ru_stime
     return kinds
+
+
+def _with_children(pids):
+    import psutil
+
+    found = []
+    for pid in pids:
+        try:
+            parent = psutil.Process(pid)
+            found += [parent.pid] + [c.pid for c in parent.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            continue
+    return found
+
+
+def _backends(conn):
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _redis_pid(url):
+    import redis
+
+    return redis.Redis.from_url(url).info("server")["process_id"]
+
+
+def _cpu(pids):
+    """Summed user and system seconds of the processes still alive."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            times = psutil.Process(pid).cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
 
 
 def machine():
@@ -114,10 +154,12 @@ def gunicorn(env, port=8100, workers=None, path="/"):
         env=env,
     )
     url = f"http://127.0.0.1:{port}"
+    SERVER_PIDS[url] = process.pid
     try:
         _wait_for(url + path, process)
         yield url
     finally:
+        SERVER_PIDS.pop(url, None)
         process.terminate()
         process.wait(timeout=30)
 

@@ -140,7 +140,7 @@ def main():
         ]
         started = time.monotonic()
         cpu_before = cpu_seconds()
-        by_process_before = cpu_by_process()
+        by_process_before = cpu_by_process(hosts, conn, env.get("REDIS_URL"))
         subprocess.run(  # noqa: S603 (our own locust)
             [
                 BIN / "locust",
@@ -170,7 +170,7 @@ def main():
         )
         elapsed = time.monotonic() - started
         cpu_used = cpu_seconds() - cpu_before
-        by_process = cpu_by_process()
+        by_process = cpu_by_process(hosts, conn, env.get("REDIS_URL"))
     after = counts(conn, ids)
     rows = stats(summary_path)
     confirm = rows.get("GET confirm", {})

@@ -5,6 +5,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, F, Q
 
 from proposals.constants import LISTED_STATUSES, EntryKind, Status
+from proposals.lifecycle.counting import sets_off
 from proposals.models import FeedbackEntry, Proposal, Signature
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +70,19 @@ def test_refuses_production_settings(bench_site, settings):
     with pytest.raises(CommandError, match="production"):
         generate(proposals=1, signatures=0)
     assert not Proposal.objects.exists()
+
+
+def test_open_proposals_can_be_signed_without_setting_anything_off(bench_site):
+    """A signing run must measure signing, not referrals: no open proposal is
+    within `headroom` signatures of its threshold or its half-way mark."""
+    generate(dialogues=1, proposals=60, signatures=5000, headroom=300, no_index=True)
+    open_proposals = Proposal.objects.filter(status=Status.OPEN)
+    assert open_proposals.filter(signature_count__gt=300).exists()  # the popular one
+    for p in open_proposals:
+        assert not sets_off(p.signature_count, p.signature_count + 300, p.threshold), p
+
+
+def test_open_past_threshold_on_request(bench_site):
+    generate(proposals=60, signatures=5000, open_past_threshold=True, no_index=True)
+    popular = Proposal.objects.filter(status=Status.OPEN).order_by("-signature_count")
+    assert popular[0].signature_count >= popular[0].threshold

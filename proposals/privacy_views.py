@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from municipality import site_address
+from municipality.client_address import client_ip
 from proposals import lifecycle, notifications, ratelimit
 from proposals.models import Signature
 from proposals.models.signature import normalise_email
@@ -42,7 +43,7 @@ def _removable(signature_ids):
 def request_removal(request):
     form = RemovalRequestForm(request.POST or None)
     if request.method == "POST":
-        if not ratelimit.hit("remove", ratelimit.client_ip(request)):
+        if not ratelimit.hit("remove", client_ip(request)):
             return render(
                 request,
                 "proposals/remove_signatures_request.html",

@@ -110,7 +110,7 @@ def test_admin_path_is_configurable():
     ],
 )
 def test_client_ip_behind_trusted_proxies(rf, settings, proxies, forwarded, expected):
-    from proposals.ratelimit import client_ip
+    from municipality.client_address import client_ip
 
     settings.DELAKTIG_TRUSTED_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)

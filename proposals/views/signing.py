@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from municipality.client_address import client_ip
 from proposals import lifecycle, ratelimit, tokens
 from proposals.forms import SignForm
 from proposals.models import Proposal, Signature
@@ -29,7 +30,7 @@ def sign(request, box, proposal_id):
     form = SignForm(request.POST)
     if not form.is_valid():
         return public.detail(request, box, proposal_id, sign_form=form, status=400)
-    ip = ratelimit.client_ip(request)
+    ip = client_ip(request)
     within_limits = ratelimit.hit("sign", ip)
     try:
         lifecycle.sign(

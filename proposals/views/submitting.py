@@ -3,6 +3,7 @@
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from municipality.client_address import client_ip
 from proposals import lifecycle, ratelimit, tokens
 from proposals.constants import Status
 from proposals.forms import SubmitProposalForm
@@ -40,7 +41,7 @@ def submit(request, box):
         return _form_page(request, box, form, status=400)
     if request.POST.get("action") != "send":
         return _form_page(request, box, form, preview=True)
-    ip = ratelimit.client_ip(request)
+    ip = client_ip(request)
     if not ratelimit.hit("submit", ip):
         error = _(
             "Det har kommit många förslag från din uppkoppling på kort tid. Vänta "

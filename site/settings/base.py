@@ -319,7 +319,7 @@ AXES_RESET_ON_SUCCESS = True
 # Behind a reverse proxy, REMOTE_ADDR is the proxy. Set how many proxies in front
 # append to X-Forwarded-For, so rate limits and log-in throttling see residents.
 DELAKTIG_TRUSTED_PROXY_COUNT = int(os.environ.get("DELAKTIG_TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "proposals.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "municipality.client_address.client_ip"
 
 
 LOGGING = {

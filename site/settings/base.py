@@ -25,6 +25,7 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "background",
     "municipality",
     "home",
     "dialogues",
@@ -207,9 +208,15 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = "[Delaktig] "
+# Seconds a mail server may take to answer: a hung server must not hold a task
+# (and its open transaction, background/mail.py) for longer.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 
 # Tasks (e-mail, notifications, deadline sweeps) go through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A task RUNNING longer than this is taken for orphaned (its worker died) and
+# re-queued by `manage.py task_worker`; its mail is not sent twice.
+DELAKTIG_TASK_STUCK_MINUTES = int(os.environ.get("DELAKTIG_TASK_STUCK_MINUTES", "15"))
 
 SITE_ID = 1
 

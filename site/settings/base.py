@@ -385,9 +385,10 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
-# Personal-data retention (GDPR). Signers' and commenters' e-mail and IP addresses are
-# anonymised this many months after the proposal closed or was answered; the
-# proposer's e-mail is kept while the case is open and anonymised on the same clock.
-# Counts and the names that were shown publicly are kept (a proposal is a public
-# document). Carried out by `manage.py purge_personal_data` (daily from cron).
+# Personal-data retention (GDPR). Signers' and the proposer's e-mail and IP addresses
+# are anonymised this many months after the proposal closed or was answered;
+# commenters', log-in records' and the task queue's this many months after they were
+# recorded. Counts and the names that were shown publicly are kept (a proposal is a
+# public document). Carried out by `manage.py purge_personal_data` (daily from cron);
+# every table and file is listed in the README's privacy section.
 DELAKTIG_RETENTION_MONTHS = int(os.environ.get("DELAKTIG_RETENTION_MONTHS", "6"))

@@ -1,5 +1,6 @@
 # The two set-up commands from the README:
 #   make run   install, migrate, load the Mittköping demo, serve on 127.0.0.1:8000
+#              (with the task worker that sends the e-mail)
 #   make test  install, then run the whole test suite (browser tests included)
 PYTHON ?= python3
 VENV := .venv
@@ -59,9 +60,13 @@ validator: | $(BIN)/python
 SITE_URL ?= $(or $(DELAKTIG_SITE_URL),http://127.0.0.1:8000)
 LISTEN := $(patsubst https://%,%,$(patsubst http://%,%,$(SITE_URL:%/=%)))
 
+# The task worker (e-mail) runs beside the server and stops with it.
 run: install messages
 	$(MANAGE) migrate --noinput
 	DELAKTIG_SITE_URL=$(SITE_URL) $(MANAGE) load_demo
+	@DELAKTIG_SITE_URL=$(SITE_URL) $(MANAGE) task_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	DELAKTIG_SITE_URL=$(SITE_URL) $(MANAGE) runserver $(LISTEN)
 
 # One worker per core (pytest-xdist); each worker has its own test database.

@@ -4,12 +4,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django_tasks import task
+
+from background.mail import send_once
 
 
 def comment_moderators():
@@ -68,10 +70,13 @@ def notify_comment_moderators(
             _("Granska kommentarerna: %(url)s") % {"url": admin_url},
         ]
     )
-    send_mail(
-        settings.EMAIL_SUBJECT_PREFIX + subject,
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        recipients,
+    # Sent once: a re-queued run of the same task sends nothing (background.mail).
+    send_once(
+        EmailMessage(
+            settings.EMAIL_SUBJECT_PREFIX + subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            recipients,
+        )
     )
     return len(recipients)

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
+from background.mail import send_once
 from municipality.models import MunicipalitySettings
 from proposals import tokens
 from proposals.constants import SIGNER_NOTIFIED_KINDS, EntryKind
@@ -31,9 +32,10 @@ logger = logging.getLogger("delaktig.mail")
 @task()
 def send_email(subject, body, recipients, attempt=1, headers=None):
     """Send one e-mail; if the mail server is down, try again later (backing off)
-    on a queue that can defer work, so a resident's action never waits for it."""
+    on a queue that can defer work, so a resident's action never waits for it.
+    Sent once: a re-queued run of the same task sends nothing (background.mail)."""
     try:
-        EmailMessage(subject, body, None, recipients, headers=headers).send()
+        send_once(EmailMessage(subject, body, None, recipients, headers=headers))
     except (OSError, smtplib.SMTPException) as error:
         retry = attempt < MAX_ATTEMPTS and default_task_backend.supports_defer
         logger.warning(

@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from background.retention import purger
 from proposals.constants import Status
 from proposals.models import Proposal, ProposalEdit, Signature
 
@@ -65,24 +66,32 @@ def due_proposals(now=None):
     )
 
 
-def _purge_comments(proposal):
+def _purge_comments(proposal, addresses):
     """Comment e-mail and IP addresses on the proposal, if comments are attached."""
     from django.contrib.contenttypes.models import ContentType
     from django_comments_xtd.models import XtdComment
 
     content_type = ContentType.objects.get_for_model(Proposal)
-    return (
-        XtdComment.objects.filter(content_type=content_type, object_pk=str(proposal.pk))
-        .exclude(user_email="", ip_address__isnull=True)
-        .update(user_email="", ip_address=None)
-    )
+    comments = XtdComment.objects.filter(
+        content_type=content_type, object_pk=str(proposal.pk)
+    ).exclude(user_email="", ip_address__isnull=True)
+    addresses.update(comments.values_list("user_email", flat=True))
+    return comments.update(user_email="", ip_address=None)
 
 
-def purge_proposal(proposal, user=None):
-    """Anonymise one proposal's contact data; returns the number of signatures."""
+def purge_proposal(proposal, user=None, addresses=None):
+    """Anonymise one proposal's contact data; returns the number of signatures.
+    The e-mail addresses removed are added to `addresses` (a set)."""
+    addresses = set() if addresses is None else addresses
     with transaction.atomic():
         signatures = Signature.objects.filter(proposal=proposal).exclude(
             email="", ip_address__isnull=True
+        )
+        addresses.update(signatures.values_list("email", flat=True))
+        addresses.update(
+            Proposal.objects.filter(pk=proposal.pk).values_list(
+                "author_email", flat=True
+            )
         )
         # The normalised address is replaced by a per-row marker so the
         # one-signature-per-person constraint still holds for the kept rows.
@@ -107,7 +116,7 @@ def purge_proposal(proposal, user=None):
             }
             if redacted != edit.changes:
                 ProposalEdit.objects.filter(pk=edit.pk).update(changes=redacted)
-        comments = _purge_comments(proposal)
+        comments = _purge_comments(proposal, addresses)
         log(
             proposal,
             PURGE_ACTION,
@@ -117,11 +126,12 @@ def purge_proposal(proposal, user=None):
     return count, comments
 
 
-def purge_personal_data(now=None, user=None):
-    """Anonymise every proposal that is due. Idempotent: a second run finds nothing."""
+def purge_personal_data(now=None, user=None, addresses=None):
+    """Anonymise every proposal that is due. Idempotent: a second run finds nothing.
+    The e-mail addresses removed are added to `addresses` (a set)."""
     report = PurgeReport()
     for proposal in due_proposals(now).order_by("pk"):
-        signatures, comments = purge_proposal(proposal, user=user)
+        signatures, comments = purge_proposal(proposal, user=user, addresses=addresses)
         report.proposals += 1
         report.signatures += signatures
         report.comments += comments
@@ -132,3 +142,19 @@ def purge_personal_data(now=None, user=None):
         report.comments,
     )
     return report
+
+
+@purger(
+    "proposals",
+    models=["proposals.Proposal", "proposals.Signature", "proposals.ProposalEdit"],
+    order=10,
+)
+def purge_ended_proposals(run):
+    addresses = set()
+    report = purge_personal_data(run.now, run.user, addresses=addresses)
+    run.forget(addresses)
+    return {
+        "anonymised proposals": report.proposals,
+        "anonymised signatures": report.signatures,
+        "anonymised comments": report.comments,
+    }

@@ -25,6 +25,7 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "background",
     "municipality",
     "home",
     "dialogues",
@@ -207,9 +208,15 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = "[Delaktig] "
+# Seconds a mail server may take to answer: a hung server must not hold a task
+# (and its open transaction, background/mail.py) for longer.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 
 # Tasks (e-mail, notifications, deadline sweeps) go through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A task RUNNING longer than this is taken for orphaned (its worker died) and
+# re-queued by `manage.py task_worker`; its mail is not sent twice.
+DELAKTIG_TASK_STUCK_MINUTES = int(os.environ.get("DELAKTIG_TASK_STUCK_MINUTES", "15"))
 
 SITE_ID = 1
 
@@ -378,9 +385,10 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
-# Personal-data retention (GDPR). Signers' and commenters' e-mail and IP addresses are
-# anonymised this many months after the proposal closed or was answered; the
-# proposer's e-mail is kept while the case is open and anonymised on the same clock.
-# Counts and the names that were shown publicly are kept (a proposal is a public
-# document). Carried out by `manage.py purge_personal_data` (daily from cron).
+# Personal-data retention (GDPR). Signers' and the proposer's e-mail and IP addresses
+# are anonymised this many months after the proposal closed or was answered;
+# commenters', log-in records' and the task queue's this many months after they were
+# recorded. Counts and the names that were shown publicly are kept (a proposal is a
+# public document). Carried out by `manage.py purge_personal_data` (daily from cron);
+# every table and file is listed in the README's privacy section.
 DELAKTIG_RETENTION_MONTHS = int(os.environ.get("DELAKTIG_RETENTION_MONTHS", "6"))

@@ -31,3 +31,7 @@ ALLOWED_HOSTS = [
 
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+
+# Mail and other slow work go through the database queue, as in production;
+# `make run` starts `manage.py task_worker` beside the server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -68,7 +68,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
-# A persistent task queue: run `manage.py db_worker` beside the web processes.
+# A persistent task queue: run `manage.py task_worker` beside the web processes
+# (deploy/delaktig-worker.service).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {

@@ -131,10 +131,10 @@ def test_command_reports_what_it_did(proposal_factory):
     _age(Proposal.objects.get(pk=proposal.pk), days=400)
     out = io.StringIO()
     call_command("purge_personal_data", stdout=out)
-    assert "anonymised 1 proposals, 2 signatures" in out.getvalue()
+    assert "1 anonymised proposals, 2 anonymised signatures" in out.getvalue()
     out = io.StringIO()
     call_command("purge_personal_data", stdout=out)
-    assert "anonymised 0 proposals, 0 signatures" in out.getvalue()
+    assert "0 anonymised proposals, 0 anonymised signatures" in out.getvalue()
 
 
 def test_hidden_names_and_corrected_personal_data_are_removed(proposal_factory):

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django_comments_xtd.forms import XtdCommentForm
 
+from municipality.mailbox import MailboxField
+
 # django-comments-xtd has no Swedish catalogue; these of its strings are translated
 # in ours.
 XTD_STRINGS = [
@@ -15,7 +17,11 @@ XTD_STRINGS = [
 
 class CommentForm(XtdCommentForm):
     """django-comments-xtd's form in Swedish, without the homepage link field:
-    a comment never carries a link that could be `javascript:` or `data:`."""
+    a comment never carries a link that could be `javascript:` or `data:`.
+    The address is kept in its canonical form, so follow-up mails and muting
+    treat two spellings of one mailbox as one person."""
+
+    email = MailboxField()
 
     def __init__(self, *args, **kwargs):
         # Its own ids, so a page with another form (signing) has no duplicates.

@@ -6,18 +6,9 @@ import io
 
 from rest_framework.renderers import BaseRenderer
 
-# A cell starting with one of these is a formula in Excel and LibreOffice.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from municipality.spreadsheet import safe_cell
+
 LIST_SEPARATOR = "; "
-
-
-def safe_cell(value):
-    """Text a spreadsheet shows as text: a leading apostrophe defuses a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_STARTS) else value
-    return value
 
 
 def flat(value):

@@ -16,10 +16,14 @@ class ProposalsConfig(AppConfig):
             ProposalEdit,
             Signature,
         )
-        from proposals.permissions import RecordPolicy, ResidentContentPolicy
+        from proposals.permissions import (
+            RecordPolicy,
+            ResidentContentPolicy,
+            SignaturePolicy,
+        )
 
-        for model in (Proposal, Signature):
-            register_permission_policy(model, ResidentContentPolicy(model))
+        register_permission_policy(Proposal, ResidentContentPolicy(Proposal))
+        register_permission_policy(Signature, SignaturePolicy(Signature))
         # Entries change only through lifecycle actions, never the generic editor.
         for model in (ProposalEdit, FeedbackEntry, FeedbackEntryVersion):
             register_permission_policy(model, RecordPolicy(model))

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from dialogues import rules
+from municipality.mailbox import MailboxField
 from municipality.models import Area
 from municipality.widgets import ContentChoiceField
 from proposals.constants import LISTED_STATUSES, Sort
@@ -197,7 +198,7 @@ class SubmitProposalForm(ProtectedForm):
             "max_length": NAME_TOO_LONG,
         },
     )
-    email = forms.EmailField(
+    email = MailboxField(
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         label=_("E-post"),
         max_length=254,
@@ -266,7 +267,7 @@ class SignForm(ProtectedForm):
         required=False,
         initial=False,  # private by default: the signer chooses to be seen
     )
-    email = forms.EmailField(
+    email = MailboxField(
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         label=_("E-post"),
         max_length=254,

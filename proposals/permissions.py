@@ -15,3 +15,13 @@ class RecordPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action):
         return action == "view" and super().user_has_permission(user, action)
+
+
+class SignaturePolicy(ResidentContentPolicy):
+    """Signatures change only through the lifecycle (proposals/lifecycle/signing.py),
+    which keeps the proposal's count: the generic delete would bypass it, so nobody
+    deletes one in the admin. Communicators may correct a name (the edit view tells
+    the lifecycle) and clear a flagged signature (its own action)."""
+
+    def user_has_permission(self, user, action):
+        return action != "delete" and super().user_has_permission(user, action)

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from municipality import site_address
 from municipality.client_address import client_ip
+from municipality.mailbox import MailboxField
 from proposals import lifecycle, notifications, ratelimit
 from proposals.models import Signature
 from proposals.models.signature import normalise_email
@@ -25,7 +26,7 @@ REMOVED_ACTION = "delaktig.signatures_removed_by_resident"
 
 
 class RemovalRequestForm(forms.Form):
-    email = forms.EmailField(
+    email = MailboxField(
         label=gettext_lazy("Din e-postadress"),
         max_length=254,
         help_text=gettext_lazy("Samma adress som du skrev under med."),

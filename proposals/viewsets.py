@@ -1,11 +1,14 @@
 """Admin viewsets: the moderation queue, proposals, signatures and topics."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
     IndexView,
     SnippetViewSet,
     SnippetViewSetGroup,
@@ -105,6 +108,23 @@ class SignatureIndexView(IndexView):
         return buttons
 
 
+class SignatureEditView(EditView):
+    """A corrected name or visibility reaches the public pages at once."""
+
+    def save_instance(self):
+        signature = super().save_instance()
+        lifecycle.signature_name_edited(signature)
+        return signature
+
+
+class ClosedDeleteView(DeleteView):
+    """Signatures leave only through the lifecycle, which keeps the count: the
+    generic delete answers 404 for everyone (SignaturePolicy hides it too)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404
+
+
 class ActionViewSetMixin:
     """Adds lifecycle action views (admin_views) next to the generic ones."""
 
@@ -150,6 +170,8 @@ class SignatureViewSet(ActionViewSetMixin, SnippetViewSet):
     icon = "user"
     menu_label = _("Underskrifter")
     index_view_class = SignatureIndexView
+    edit_view_class = SignatureEditView
+    delete_view_class = ClosedDeleteView
     list_display = [
         "name",
         "proposal",

@@ -64,6 +64,7 @@ from proposals.lifecycle.signing import (
     confirm_link,
     confirm_signature,
     sign,
+    signature_name_edited,
     withdraw_signature,
 )
 from proposals.lifecycle.states import ALLOWED_TRANSITIONS, can_transition
@@ -141,6 +142,7 @@ __all__ = [
     "register_referral",
     "reject",
     "sign",
+    "signature_name_edited",
     "submit_proposal",
     "withdraw_proposal",
     "withdraw_signature",

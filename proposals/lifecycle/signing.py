@@ -137,6 +137,13 @@ def withdraw_signature(signature_id):
     return locked
 
 
+def signature_name_edited(signature):
+    """A communicator corrected a signature's name or whether it is shown: pages
+    listing a counted signature's name change at once, as on withdrawal."""
+    if signature.counts:
+        announce.public_signature_removed(signature.proposal_id)
+
+
 class ClearSignature:
     """A communicator clears a flagged signature; if confirmed, it now counts."""
 

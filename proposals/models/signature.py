@@ -4,12 +4,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from municipality import mailbox
+
 
 def normalise_email(email):
-    """The mailbox an address reaches: lower case, no +tag, no dots for Gmail.
+    """The mailbox an address reaches: its canonical form (municipality/mailbox.py),
+    no +tag, no dots for Gmail.
 
     One person signs once; variants of their address must not count twice."""
-    local, _sep, domain = email.strip().lower().rpartition("@")
+    local, _sep, domain = mailbox.comparable(email).rpartition("@")
     local = local.split("+", 1)[0]
     if domain in {"gmail.com", "googlemail.com"}:
         local = local.replace(".", "")
@@ -81,6 +84,7 @@ class Signature(models.Model):
         return f"{self.name} – {self.proposal}"
 
     def save(self, *args, **kwargs):
+        self.email = mailbox.comparable(self.email) if self.email else ""
         self.email_normalised = normalise_email(self.email)
         super().save(*args, **kwargs)
 

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a body: an unreadable character set is a 400, not a 500.
+    "municipality.request_charset.RequestCharsetMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "caching.middleware.AnonymousPageCacheMiddleware",

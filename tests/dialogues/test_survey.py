@@ -136,3 +136,18 @@ def test_questions_that_may_be_left_empty_say_so(client, dialogue, make_survey):
     html = client.get(survey.url).content.decode()
     assert 'Övriga synpunkter <span class="field__optional">(frivilligt)</span>' in html
     assert "Hur ofta använder du internet? <span" not in html
+
+
+def test_survey_export_defuses_formulas(client, editor_client, dialogue, make_survey):
+    survey = make_survey(dialogue)
+    client.post(
+        survey.url,
+        {
+            "hur_ofta_anvander_du_internet": "Sällan",
+            "ovriga_synpunkter": '=HYPERLINK("http://evil.example");x;-2+3',
+        },
+    )
+    url = reverse("wagtailforms:list_submissions", args=[survey.pk])
+    response = editor_client.get(url + "?export=csv")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert '\'=HYPERLINK(""http://evil.example"");x;\'-2+3' in body

@@ -5,7 +5,8 @@ import io
 
 import pytest
 
-from opendata.csv import csv_columns, safe_cell
+from municipality.spreadsheet import safe_cell
+from opendata.csv import csv_columns
 from opendata.serializers import DialogueSerializer, ProposalSerializer
 from proposals.constants import Status
 

@@ -4,8 +4,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from municipality import ratelimit
 from municipality.client_address import client_ip
-from proposals import lifecycle, ratelimit, tokens
+from proposals import lifecycle, tokens
 from proposals.forms import SignForm
 from proposals.models import Proposal, Signature
 
@@ -20,6 +21,13 @@ def _public_proposal(box, proposal_id):
         raise Http404 from error
 
 
+LIMITED = _(
+    "Det har kommit många underskrifter från din uppkoppling eller till din "
+    "e-postadress på kort tid. Vänta en stund och försök igen – det du skrivit "
+    "finns kvar."
+)
+
+
 def sign(request, box, proposal_id):
     proposal = lifecycle.proposal_to_sign(box, proposal_id)
     if proposal is None:
@@ -27,15 +35,27 @@ def sign(request, box, proposal_id):
     url = proposal_url(box, proposal.pk)
     if request.method != "POST":
         return redirect(url + "#skriv-under")
-    form = SignForm(request.POST)
+    ip = client_ip(request)
+    form = SignForm(request.POST, client_ip=ip)
     if not form.is_valid():
         return public.detail(request, box, proposal_id, sign_form=form, status=400)
-    ip = client_ip(request)
-    within_limits = ratelimit.hit("sign", ip)
+    email = form.cleaned_data["email"]
+    # Cache only (no query): the address's and the recipient's limits. Over them
+    # nothing is stored and nothing is mailed.
+    if not ratelimit.allow(("sign", ip), ratelimit.mail_to(email)):
+        form.add_error(None, LIMITED)
+        return public.detail(request, box, proposal_id, sign_form=form, status=429)
+    # A form sent faster than a person types is kept, flagged for a communicator,
+    # and gets the confirmation mail only while that address has had no other
+    # flagged attempt's mail that day: the one mail the resident needs to make the
+    # signature count, with no text from the form in it (signature_confirm.txt).
+    flagged = form.too_fast
+    notify = not flagged or ratelimit.hit("mail-to-flagged", email.casefold())
     try:
         lifecycle.sign(
             proposal,
-            flagged=form.too_fast or not within_limits,
+            flagged=flagged,
+            notify=notify,
             ip_address=ip,
             **form.signature_data(),
         )

@@ -3,8 +3,9 @@
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from municipality import ratelimit
 from municipality.client_address import client_ip
-from proposals import lifecycle, ratelimit, tokens
+from proposals import lifecycle, tokens
 from proposals.constants import Status
 from proposals.forms import SubmitProposalForm
 from proposals.models import Proposal
@@ -36,16 +37,19 @@ def submit(request, box):
     if request.method != "POST":
         form = SubmitProposalForm.for_dialogue(request.GET.get("dialog"))
         return _form_page(request, box, form)
-    form = SubmitProposalForm(request.POST)
+    ip = client_ip(request)
+    form = SubmitProposalForm(request.POST, client_ip=ip)
     if not form.is_valid():
         return _form_page(request, box, form, status=400)
     if request.POST.get("action") != "send":
         return _form_page(request, box, form, preview=True)
-    ip = client_ip(request)
-    if not ratelimit.hit("submit", ip):
+    if not ratelimit.allow(
+        ("submit", ip), ratelimit.mail_to(form.cleaned_data["email"])
+    ):
         error = _(
-            "Det har kommit många förslag från din uppkoppling på kort tid. Vänta "
-            "en stund och försök igen – det du skrivit finns kvar."
+            "Det har kommit många förslag från din uppkoppling eller till din "
+            "e-postadress på kort tid. Vänta en stund och försök igen – det du "
+            "skrivit finns kvar."
         )
         return _form_page(request, box, form, status=429, preview=True, error=error)
     lifecycle.submit_proposal(box, ip_address=ip, **form.proposal_data())

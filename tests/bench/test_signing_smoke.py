@@ -78,7 +78,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def test_concurrent_sign_and_confirm_counts_exactly(live_server, site, settings):
     settings.PROPOSALS_MIN_FILL_SECONDS = 0
-    settings.PROPOSALS_RATE_LIMITS = {"sign": {"burst": (10_000, 60)}}
+    settings.RATE_LIMITS = {"sign": {"burst": (10_000, 60)}}
     box = make_box(site, signature_threshold=1000)
     topic = make_topic()
     popular = make_proposal(box, topic, title="Populärt förslag")

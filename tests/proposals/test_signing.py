@@ -191,33 +191,44 @@ def test_honeypot_on_sign(client, open_proposal):
     assert not Signature.objects.exists()
 
 
-def test_signatures_over_the_rate_limit_are_flagged_not_counted(
+def test_signatures_over_the_rate_limit_are_refused_and_not_mailed(
     client, open_proposal, settings
 ):
-    settings.PROPOSALS_RATE_LIMITS = {
-        "sign": {"burst": (2, 600), "sustained": (100, 86400)}
-    }
-    for n in range(3):
-        assert sign(client, open_proposal, email=f"person{n}@example.org").status_code
-        client.get(
-            link_containing("/bekrafta-underskrift/", to=f"person{n}@example.org")
-        )
+    settings.RATE_LIMITS = {"sign": {"burst": (2, 600), "sustained": (100, 86400)}}
+    for n in range(2):
+        assert sign(client, open_proposal, email=f"p{n}@example.org").status_code == 302
+    refused = sign(client, open_proposal, email="p2@example.org", name="Cilla")
+    assert refused.status_code == 429
+    html = refused.content.decode()
+    assert "Vänta en stund och försök igen" in html
+    assert 'value="Cilla"' in html and 'value="p2@example.org"' in html
+    assert not Signature.objects.filter(email="p2@example.org").exists()
+    assert len(mail.outbox) == 2
+
+
+def test_too_fast_signatures_are_flagged_and_mailed_once_a_day(
+    client, open_proposal, proposal_factory, settings
+):
+    settings.PROPOSALS_MIN_FILL_SECONDS = 3600
+    assert sign(client, open_proposal, email="snabb@example.org").status_code == 302
     flagged = Signature.objects.get(flagged=True)
-    assert flagged.email == "person2@example.org"
-    assert flagged.confirmed_at is not None
+    assert [m.to for m in mail.outbox] == [["snabb@example.org"]]
+    # Another flagged attempt to that address is kept but mails nothing.
+    other = proposal_factory("open", title="Ett annat förslag")
+    assert sign(client, other, email="snabb@example.org").status_code == 302
+    assert Signature.objects.filter(flagged=True).count() == 2
+    assert len(mail.outbox) == 1
+    # A communicator clears the first once it is confirmed; now it counts.
+    lifecycle.confirm_signature(flagged.pk)
+    lifecycle.clear_signature(Signature.objects.get(pk=flagged.pk))
     open_proposal.refresh_from_db()
-    assert open_proposal.signature_count == 2
-    # A communicator clears it; now it counts, and reaches the threshold of 3.
-    lifecycle.clear_signature(flagged)
-    open_proposal.refresh_from_db()
-    assert open_proposal.signature_count == 3
-    assert open_proposal.status == Status.REFERRED
+    assert open_proposal.signature_count == 1
 
 
 def test_rate_limit_counts_per_address_in_the_shared_cache(settings):
-    from proposals import ratelimit
+    from municipality import ratelimit
 
-    settings.PROPOSALS_RATE_LIMITS = {"sign": {"burst": (1, 600)}}
+    settings.RATE_LIMITS = {"sign": {"burst": (1, 600)}}
     assert ratelimit.hit("sign", "192.0.2.1")
     assert not ratelimit.hit("sign", "192.0.2.1")
     assert ratelimit.hit("sign", "192.0.2.2")

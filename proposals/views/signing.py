@@ -121,8 +121,21 @@ def _manage_url(box, token):
 
 
 def confirm(request, box, token):
+    """The confirmation link opens a page with one button (GET changes nothing, so
+    a mail scanner that follows links confirms nothing); the button's POST counts
+    the signature."""
     try:
         pk = tokens.read_token(tokens.SIGNATURE_CONFIRM, token)
+        if request.method != "POST":
+            if not Signature.objects.filter(pk=pk, proposal__box=box).exists():
+                raise Signature.DoesNotExist
+            return message_page(
+                request,
+                box,
+                _("Bekräfta din underskrift"),
+                _("Tryck på knappen så räknas din underskrift."),
+                button=_("Bekräfta min underskrift"),
+            )
         result, proposal_id = lifecycle.confirm_link(pk, box=box)
     except (tokens.InvalidToken, Signature.DoesNotExist) as error:
         return bad_link(request, box, error)
@@ -134,36 +147,55 @@ def confirm(request, box, token):
     return message_page(request, box, title, text, status=status, **extra)
 
 
+def _withdrawal_expired(request, box, proposal_id=None):
+    extra = {"proposal_link": proposal_url(box, proposal_id)} if proposal_id else {}
+    return message_page(
+        request,
+        box,
+        _("Länken har gått ut"),
+        _(
+            "Länken för att ta bort en underskrift gäller medan förslaget tar emot "
+            "underskrifter, och högst ett år. Kontakta kommunen om du vill att "
+            "underskriften tas bort."
+        ),
+        status=410,
+        **extra,
+    )
+
+
 def manage(request, box, token):
+    """The withdrawal link: a page with one button whose POST removes the
+    signature, while the proposal takes signatures (410 after that)."""
     try:
         pk = tokens.read_token(tokens.SIGNATURE_MANAGE, token)
         signature = Signature.objects.select_related("proposal").get(
             pk=pk, proposal__box=box
         )
+    except tokens.ExpiredToken:
+        return _withdrawal_expired(request, box)
     except (tokens.InvalidToken, Signature.DoesNotExist) as error:
         return bad_link(request, box, error)
-    status = 200
+    lifecycle.enforce_deadline(signature.proposal)
+    if not signature.proposal.signing_open:
+        return _withdrawal_expired(request, box, signature.proposal_id)
     if request.method == "POST":
         try:
             lifecycle.withdraw_signature(pk)
         except lifecycle.SigningClosed:
-            status = 409
+            return _withdrawal_expired(request, box, signature.proposal_id)
         except Signature.DoesNotExist:
             return bad_link(request, box, tokens.InvalidToken())
-        else:
-            return message_page(
-                request,
-                box,
-                _("Din underskrift är borttagen"),
-                _("Vi har tagit bort din underskrift och din e-postadress."),
-                proposal_link=proposal_url(box, signature.proposal_id),
-            )
-    lifecycle.enforce_deadline(signature.proposal)
+        return message_page(
+            request,
+            box,
+            _("Din underskrift är borttagen"),
+            _("Vi har tagit bort din underskrift och din e-postadress."),
+            proposal_link=proposal_url(box, signature.proposal_id),
+        )
     context = {
         "signature": signature,
         "proposal": signature.proposal,
         "private": True,
-        "conflict": status == 409,
         "proposal_link": proposal_url(box, signature.proposal_id),
     }
-    return render(request, box, "proposals/signature_manage.html", context, status)
+    return render(request, box, "proposals/signature_manage.html", context)

@@ -79,8 +79,20 @@ def _manage_url(request, box, proposal):
 
 
 def confirm(request, box, token):
+    """The confirmation link opens a page with one button (GET changes nothing);
+    the button's POST sends the proposal to moderation."""
     try:
         pk = tokens.read_token(tokens.PROPOSAL_CONFIRM, token)
+        if request.method != "POST":
+            if not box.proposals.filter(pk=pk).exists():
+                raise Proposal.DoesNotExist
+            return message_page(
+                request,
+                box,
+                _("Bekräfta ditt förslag"),
+                _("Tryck på knappen så skickar vi förslaget till kommunen."),
+                button=_("Bekräfta förslaget"),
+            )
         proposal, moved = lifecycle.confirm_proposal(pk)
     except (tokens.InvalidToken, Proposal.DoesNotExist) as error:
         return bad_link(request, box, error)

@@ -41,7 +41,7 @@ def test_signature_counts_only_after_confirmation(client, open_proposal):
     assert "Bertil Bengtsson" not in page  # not public before confirmation
 
     confirm = link_containing("/bekrafta-underskrift/", to="bertil.privat@example.org")
-    response = client.get(confirm)
+    response = client.post(confirm)
     assert response.status_code == 200
     assert "Din underskrift är bekräftad och räknas nu." in response.content.decode()
     open_proposal.refresh_from_db()
@@ -50,7 +50,7 @@ def test_signature_counts_only_after_confirmation(client, open_proposal):
     assert "Bertil Bengtsson" in page
     assert "1 av 3 underskrifter" in page
 
-    again = client.get(confirm)  # twice is harmless
+    again = client.post(confirm)  # twice is harmless
     assert again.status_code == 200
     assert "redan bekräftat" in again.content.decode()
     open_proposal.refresh_from_db()
@@ -59,7 +59,7 @@ def test_signature_counts_only_after_confirmation(client, open_proposal):
 
 def test_hidden_name_counts_but_is_not_shown(client, open_proposal):
     sign(client, open_proposal, show_name="", name="Hemlig Person")
-    client.get(link_containing("/bekrafta-underskrift/"))
+    client.post(link_containing("/bekrafta-underskrift/"))
     open_proposal.refresh_from_db()
     assert open_proposal.signature_count == 1
     assert "Hemlig Person" not in client.get(open_proposal.get_url()).content.decode()
@@ -77,10 +77,10 @@ def test_second_signature_by_the_same_person_gets_a_friendly_message(
     client, open_proposal, second_email
 ):
     sign(client, open_proposal)
-    client.get(link_containing("/bekrafta-underskrift/"))
+    client.post(link_containing("/bekrafta-underskrift/"))
     response = sign(client, open_proposal, email=second_email, name="Bertil igen")
     assert response.status_code == 302
-    response = client.get(link_containing("/bekrafta-underskrift/"))
+    response = client.post(link_containing("/bekrafta-underskrift/"))
     assert response.status_code == 200
     assert "Du har redan skrivit under" in response.content.decode()
     open_proposal.refresh_from_db()
@@ -97,7 +97,7 @@ def test_signer_can_withdraw_while_open(client, open_proposal):
     sign(client, open_proposal)
     confirm = link_containing("/bekrafta-underskrift/")
     withdraw = link_containing("/min-underskrift/")
-    client.get(confirm)
+    client.post(confirm)
     assert client.get(withdraw).status_code == 200
     response = client.post(withdraw)
     assert response.status_code == 200
@@ -110,7 +110,7 @@ def test_signer_can_withdraw_while_open(client, open_proposal):
     assert client.get(confirm).status_code == 404
     # Having withdrawn, the person may sign again.
     sign(client, open_proposal)
-    client.get(link_containing("/bekrafta-underskrift/"))
+    client.post(link_containing("/bekrafta-underskrift/"))
     open_proposal.refresh_from_db()
     assert open_proposal.signature_count == 1
 
@@ -125,19 +125,19 @@ def test_withdrawing_an_unconfirmed_signature_changes_no_count(client, open_prop
 
 def test_withdrawal_refused_once_signing_closed(client, open_proposal):
     sign(client, open_proposal)
-    client.get(link_containing("/bekrafta-underskrift/"))
+    client.post(link_containing("/bekrafta-underskrift/"))
     withdraw = link_containing("/min-underskrift/", to="bertil.privat@example.org")
     lifecycle.withdraw_proposal(open_proposal)
-    response = client.post(withdraw)
-    assert response.status_code == 409
-    assert "kan inte tas bort" in response.content.decode()
+    for response in (client.get(withdraw), client.post(withdraw)):
+        assert response.status_code == 410
+        assert "Länken har gått ut" in response.content.decode()
     assert Signature.objects.count() == 1
 
 
 def test_confirming_after_the_proposal_closed_does_not_count(client, open_proposal):
     sign(client, open_proposal)
     lifecycle.withdraw_proposal(open_proposal)
-    response = client.get(
+    response = client.post(
         link_containing("/bekrafta-underskrift/", to="bertil.privat@example.org")
     )
     assert response.status_code == 409

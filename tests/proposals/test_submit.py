@@ -68,13 +68,13 @@ def test_submit_confirm_and_private_page(client, box, topic):
     assert mail.outbox[-1].to == ["alva.privat@example.org"]
 
     confirm = link_containing("/bekrafta-forslag/")
-    response = client.get(confirm)
+    response = client.post(confirm)
     assert response.status_code == 200
     assert "granskas nu" in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == Status.IN_MODERATION
 
-    again = client.get(confirm)  # clicking twice is harmless
+    again = client.post(confirm)  # clicking twice is harmless
     assert again.status_code == 200
     assert "Redan bekräftat" in again.content.decode()
     assert Proposal.objects.get().status == Status.IN_MODERATION

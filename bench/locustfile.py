@@ -1,5 +1,5 @@
-"""Locust: residents who open a proposal, sign it, see the "check your e-mail" page
-and click the confirmation link.
+"""Locust: residents who open a proposal, sign it, see the "check your e-mail" page,
+open the confirmation link and press its button.
 
 Run through bench/signing.py, which picks the proposals, starts locust headless and
 checks the counts afterwards. Environment:
@@ -131,9 +131,20 @@ class Signer(FastHttpUser):
             )
             return
         token = tokens.make_token(tokens.SIGNATURE_CONFIRM, row[0])
+        link = f"{self.confirm_host}{BOX}bekrafta-underskrift/{token}/"
+        # The link opens a page (GET changes nothing); its one button posts.
         with self.client.get(
-            f"{self.confirm_host}{BOX}bekrafta-underskrift/{token}/",
-            name="GET confirm",
+            link, name="GET confirm page", catch_response=True
+        ) as page:
+            csrf = CSRF.search(page.content)
+            if page.status_code != 200 or not csrf:
+                page.failure(f"confirm page returned {page.status_code}")
+                return
+        with self.client.post(
+            link,
+            data={"csrfmiddlewaretoken": csrf.group(1).decode()},
+            headers={"Referer": link},
+            name="POST confirm",
             catch_response=True,
         ) as response:
             if response.status_code != 200 or CONFIRMED_TEXT not in response.content:

@@ -173,7 +173,7 @@ def main():
         by_process = cpu_by_process(hosts, conn, env.get("REDIS_URL"))
     after = counts(conn, ids)
     rows = stats(summary_path)
-    confirm = rows.get("GET confirm", {})
+    confirm = rows.get("POST confirm", {})
     sign = rows.get("POST sign", {})
     confirmed_ok = confirm.get("requests", 0) - confirm.get("failures", 0)
     grown = sum(after[i][1] for i in ids) - sum(before[i][1] for i in ids)

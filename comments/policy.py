@@ -2,8 +2,10 @@
 
 A target takes comments only while its app says so; a comment confirmed after that
 is held for a moderator; moderators are e-mailed about every new comment, every
-held one and every resident's report. Subclasses, one per commented model, say
-when the target takes comments and how its pages look."""
+held one and a reported comment's reports (at most once an hour per comment; every
+report is still filed). The mails never carry what a resident typed. Subclasses,
+one per commented model, say when the target takes comments and how its pages
+look."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
@@ -14,6 +16,7 @@ from django_comments import get_form
 from django_comments_xtd.moderation import XtdCommentModerator
 
 from comments.tasks import notify_comment_moderators
+from municipality import ratelimit
 
 FORM_PAGE = "comments/form_page.html"
 
@@ -57,14 +60,15 @@ class CommentPolicy(XtdCommentModerator):
         self._notify(comment, content_object, held=held, reported=False)
 
     def notify_removal_suggestion(self, comment, content_object, request):
-        self._notify(comment, content_object, held=False, reported=True)
+        # Many reports of one comment: one mail per comment and window (the
+        # "report-mail" limit); the reports themselves are all filed.
+        if ratelimit.hit("report-mail", f"{comment._meta.label_lower}:{comment.pk}"):
+            self._notify(comment, content_object, held=False, reported=True)
 
     def _notify(self, comment, content_object, *, held, reported):
         notify_comment_moderators.enqueue(
             content_type_id=ContentType.objects.get_for_model(content_object).pk,
             object_pk=content_object.pk,
-            author=comment.user_name or "",
-            text=comment.comment or "",
             held=held,
             reported=reported,
             admin_view=f"{self.admin_name}:index",

@@ -42,10 +42,12 @@ def _commented_object(content_type_id, object_pk):
 
 @task()
 def notify_comment_moderators(
-    content_type_id, object_pk, author, text, held, reported, admin_view
+    content_type_id, object_pk, held, reported, admin_view, author="", text=""
 ):
     """E-mail the moderators about a new, held or reported comment; the mail links
-    to the admin list where they moderate it."""
+    to the admin list where they moderate it. It names the commented page but not
+    the comment's name or text: nothing a stranger typed is mailed to someone else
+    (`author` and `text` are ignored, for tasks queued before they were dropped)."""
     target = _commented_object(content_type_id, object_pk)
     recipients = list(comment_moderators().values_list("email", flat=True))
     if target is None or not recipients:
@@ -65,8 +67,6 @@ def notify_comment_moderators(
     body = "\n\n".join(
         [
             f"{capfirst(target._meta.verbose_name)}: {title}",
-            _("Namn: %(name)s") % {"name": author},
-            text,
             _("Granska kommentarerna: %(url)s") % {"url": admin_url},
         ]
     )

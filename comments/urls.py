@@ -9,14 +9,14 @@ from django_comments.views.comments import comment_done
 from django_comments.views.moderation import flag_done
 from django_comments_xtd import views as xtd_views
 
-from comments.views import confirm, post_comment
+from comments.views import confirm, mute, post_comment
 
 urlpatterns = [
     path("post/", post_comment, name="comments-post-comment"),
     path("posted/", comment_done, name="comments-comment-done"),
     path("sent/", xtd_views.sent, name="comments-xtd-sent"),
     path("confirm/<str:key>/", confirm, name="comments-xtd-confirm"),
-    path("mute/<str:key>/", xtd_views.mute, name="comments-xtd-mute"),
+    path("mute/<str:key>/", mute, name="comments-xtd-mute"),
     path("flag/<int:comment_id>/", xtd_views.flag, name="comments-flag"),
     path("flagged/", flag_done, name="comments-flag-done"),
     # The permalink of a comment (comment.get_absolute_url).

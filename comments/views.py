@@ -11,9 +11,10 @@ message in the page's language."""
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_comments import get_form
 from django_comments.views.comments import post_comment as library_post_comment
@@ -24,6 +25,8 @@ from comments.policy import FORM_PAGE
 from comments.queries import find_comment
 from comments.registry import policy_for
 from comments.reports import file_report
+from municipality import ratelimit
+from municipality.client_address import client_ip
 
 TYPED_FIELDS = ("name", "email", "comment", "followup")
 
@@ -123,6 +126,22 @@ def post_comment(request, target=None):
         return policy.form_page(
             request, target, form=form, parent=parent, error="", status=200
         )
+    # Cache only: the client's address and the confirmation mail's recipient.
+    if not ratelimit.allow(
+        ("comment", client_ip(request)), ratelimit.mail_to(form.cleaned_data["email"])
+    ):
+        return policy.form_page(
+            request,
+            target,
+            form=form,
+            parent=parent,
+            error=_(
+                "Det har kommit många kommentarer från din uppkoppling eller till "
+                "din e-postadress på kort tid. Vänta en stund och försök igen – det "
+                "du skrivit finns kvar."
+            ),
+            status=429,
+        )
     response = library_post_comment(request, next=policy.success_url(request, target))
     if response.status_code == 200:
         # The library found errors after all: the form expired in between.
@@ -163,24 +182,82 @@ def report(request, target, comment_id):
         comment = find_comment(target, comment_id)
     if comment is None:
         return policy.missing(request, target, _("Kommentaren finns inte."))
-    done = request.method == "POST"
-    if done:
-        file_report(comment, request)
+    done = limited = False
+    if request.method == "POST":
+        limited = not ratelimit.hit("report", client_ip(request))
+        if not limited:
+            file_report(comment, request)
+            done = True
     context = {
         "comment": comment,
         "done": done,
+        "limited": limited,
         "back_url": policy.target_url(target) + "#kommentarer",
         "back_title": str(target),
     }
+    if limited:
+        return policy.render(
+            request, target, "comments/report.html", context, status=429
+        )
     return policy.render(request, target, "comments/report.html", context)
 
 
-def confirm(request, key):
-    """A comment's confirmation link from its e-mail. An altered or cut-off link
-    gets a page that says what to do (the library answers a bare 400); a good one
-    goes on to django-comments-xtd, which publishes the comment."""
+def _signed_comment(key):
+    """The comment a link from an e-mail carries, or None if it was altered."""
     try:
-        signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
-    except (ValueError, signed.BadSignature):
+        return signed.loads(str(key), extra_key=settings.COMMENTS_XTD_SALT)
+    except (ValueError, signed.BadSignature, ObjectDoesNotExist):
+        return None
+
+
+def _link_page(request, comment, title, text, button):
+    """What a link from an e-mail opens: nothing changes until the button is
+    pressed (POST), so a mail scanner that follows links does nothing."""
+    target = comment.content_object
+    policy = policy_for(target) if target is not None else None
+    context = {
+        "title": title,
+        "text": text,
+        "button": button,
+        "target": target,
+        "target_url": policy.target_url(target) if policy else "",
+    }
+    return TemplateResponse(request, "comments/link_page.html", context)
+
+
+@never_cache
+def confirm(request, key):
+    """A comment's confirmation link from its e-mail: a page with one button, which
+    posts to django-comments-xtd's own view (it publishes the comment). An altered
+    or cut-off link gets a page that says what to do (the library answers a bare
+    400)."""
+    comment = _signed_comment(key)
+    if comment is None:
         return TemplateResponse(request, "comments/bad_link.html", {}, status=400)
+    if request.method != "POST":
+        return _link_page(
+            request,
+            comment,
+            _("Bekräfta din kommentar"),
+            _("Tryck på knappen för att bekräfta och publicera kommentaren."),
+            _("Bekräfta kommentaren"),
+        )
     return xtd_views.confirm(request, key)
+
+
+@never_cache
+def mute(request, key):
+    """The link that stops mails about new comments: a page with one button; the
+    POST goes to django-comments-xtd's own view."""
+    comment = _signed_comment(key)
+    if comment is None:
+        return TemplateResponse(request, "comments/bad_link.html", {}, status=400)
+    if request.method != "POST":
+        return _link_page(
+            request,
+            comment,
+            _("Sluta få mejl om nya kommentarer"),
+            _("Tryck på knappen så skickar vi inga fler mejl om nya kommentarer här."),
+            _("Ja, sluta skicka mejl"),
+        )
+    return xtd_views.mute(request, key)

@@ -1,10 +1,12 @@
 """Public forms: submit, co-sign and listing filters, with their abuse protection."""
 
+import hashlib
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +30,12 @@ EMAIL_ERRORS = {
 # long: a form can look at most that much older than it is.
 STARTED_REUSE_SECONDS = 0.25
 _started = {"at": 0.0, "token": ""}
+# A start time older than this is refused (a robot cannot keep one token for ever),
+# and one token passes at most STARTED_MAX_USES times from one address (the same
+# token is handed to everyone who loads a form in that quarter second, so the
+# count is per token and address).
+STARTED_MAX_AGE = 2 * 3600
+STARTED_MAX_USES = 5
 
 
 def started_token():
@@ -65,8 +73,9 @@ class ProtectedForm(AccessibleFormMixin, forms.Form):
 
     mark_optional = True
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, client_ip=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.client_ip = client_ip
         if settings.RECAPTCHA_ENABLED:
             from django_recaptcha.fields import ReCaptchaField
             from django_recaptcha.widgets import ReCaptchaV2Checkbox
@@ -104,16 +113,20 @@ class ProtectedForm(AccessibleFormMixin, forms.Form):
             raise forms.ValidationError(
                 _("Formuläret kunde inte skickas. Försök igen."), code="honeypot"
             )
+        token = cleaned.get("started", "")
         try:
             started = float(
-                signing.loads(cleaned.get("started", ""), salt=STARTED_SALT)
+                signing.loads(token, salt=STARTED_SALT, max_age=STARTED_MAX_AGE)
             )
         except (signing.BadSignature, TypeError, ValueError):
+            started = None
+        fresh = started is not None and time.time() - started < STARTED_MAX_AGE
+        if not fresh or not self._first_uses(token):
             self._restart_clock()
             raise forms.ValidationError(
                 _("Formuläret har gått ut. Kontrollera uppgifterna och skicka igen."),
                 code="bad_clock",
-            ) from None
+            )
         # Sent faster than a person types: a robot, or a person whose browser
         # filled the form in. Never an error for the person; the view decides
         # (a signature is checked by a communicator before it counts).
@@ -122,6 +135,23 @@ class ProtectedForm(AccessibleFormMixin, forms.Form):
         return cleaned
 
     too_fast = False
+
+    def _first_uses(self, token):
+        """Count a use of the start time by this address (only for a form that is
+        otherwise fine: correcting a typo is not a replay); True for the first
+        STARTED_MAX_USES."""
+        if self.errors:
+            return True
+        most = getattr(settings, "PROPOSALS_STARTED_MAX_USES", STARTED_MAX_USES)
+        digest = hashlib.sha256(f"{token}:{self.client_ip}".encode()).hexdigest()
+        key = f"proposals:started-uses:{digest[:32]}"
+        cache.add(key, 0, timeout=STARTED_MAX_AGE)
+        try:
+            uses = cache.incr(key)
+        except ValueError:  # expired in between
+            cache.set(key, 1, timeout=STARTED_MAX_AGE)
+            uses = 1
+        return uses <= most
 
 
 class SubmitProposalForm(ProtectedForm):

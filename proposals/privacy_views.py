@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from municipality import site_address
+from municipality import ratelimit, site_address
 from municipality.client_address import client_ip
 from municipality.mailbox import MailboxField
-from proposals import lifecycle, notifications, ratelimit
+from proposals import lifecycle, notifications
 from proposals.models import Signature
 from proposals.models.signature import normalise_email
 
@@ -44,7 +44,11 @@ def _removable(signature_ids):
 def request_removal(request):
     form = RemovalRequestForm(request.POST or None)
     if request.method == "POST":
-        if not ratelimit.hit("remove", client_ip(request)):
+        limited = form.is_valid() and not ratelimit.allow(
+            ("remove", client_ip(request)),
+            ratelimit.mail_to(form.cleaned_data["email"]),
+        )
+        if limited:
             return render(
                 request,
                 "proposals/remove_signatures_request.html",

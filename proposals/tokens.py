@@ -11,6 +11,9 @@ from datetime import timedelta
 from django.core import signing
 
 CONFIRMATION_MAX_AGE = timedelta(days=7)
+# A withdrawal link works while the proposal takes signatures (the view checks
+# that) and for at most this long after it was made, at signing or confirming.
+WITHDRAWAL_MAX_AGE = timedelta(days=366)
 
 PROPOSAL_CONFIRM = "proposal-confirm"
 PROPOSAL_MANAGE = "proposal-manage"
@@ -20,7 +23,11 @@ PROPOSER_UNSUBSCRIBE = "proposer-unsubscribe"
 SIGNER_UNSUBSCRIBE = "signer-unsubscribe"
 STAFF_UNSUBSCRIBE = "staff-unsubscribe"
 UNSUBSCRIBE_KINDS = (PROPOSER_UNSUBSCRIBE, SIGNER_UNSUBSCRIBE, STAFF_UNSUBSCRIBE)
-EXPIRING = {PROPOSAL_CONFIRM, SIGNATURE_CONFIRM}
+MAX_AGES = {
+    PROPOSAL_CONFIRM: CONFIRMATION_MAX_AGE,
+    SIGNATURE_CONFIRM: CONFIRMATION_MAX_AGE,
+    SIGNATURE_MANAGE: WITHDRAWAL_MAX_AGE,
+}
 
 
 class InvalidToken(Exception):
@@ -38,7 +45,7 @@ def make_token(kind, pk):
 
 def read_token(kind, token):
     """Return the primary key a token was made for, or raise InvalidToken."""
-    max_age = CONFIRMATION_MAX_AGE if kind in EXPIRING else None
+    max_age = MAX_AGES.get(kind)
     try:
         signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
         value = signing.loads(signed, salt=f"proposals.{kind}", max_age=max_age)

@@ -5,11 +5,31 @@ dropped, counters read as zero (so rate limits let people through rather than
 locking everyone out), and every failure is logged."""
 
 import logging
+import uuid
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("delaktig.cache")
+
+# KEYS: one sorted set (a log of accepted attempts' times in ms) per limit;
+# ARGV: a unique member, then each key's window in ms and its number of hits.
+SLIDING_WINDOW_SCRIPT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+for i, key in ipairs(KEYS) do
+  local window = tonumber(ARGV[2 * i])
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+  if redis.call('ZCARD', key) >= tonumber(ARGV[2 * i + 1]) then
+    return 0
+  end
+end
+for i, key in ipairs(KEYS) do
+  redis.call('ZADD', key, now, ARGV[1])
+  redis.call('PEXPIRE', key, ARGV[2 * i])
+end
+return 1
+"""
 
 
 def _fallback(method, default):
@@ -45,6 +65,7 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClient
+        self._sliding_script = None
 
     get_many = _fallback(RedisCache.get_many, {})
     has_key = _fallback(RedisCache.has_key, False)
@@ -64,20 +85,23 @@ class ResilientRedisCache(RedisCache):
             logger.warning("Cache unavailable (get): %s", error)
             return default
 
-    def count_hits(self, windows):
-        """Count one hit in each of the given windows, [(key, seconds)], and return
-        the counts: one round trip, each key created with its expiry and counted in
-        one MULTI (Django's add and incr take three round trips per key, and a key
-        expiring between them would be counted without an expiry). Counts read as
-        zero while Redis is unreachable, as incr's do."""
+    def sliding_hit(self, entries):
+        """One attempt against sliding-window limits, [(key, seconds, hits)]
+        (municipality/ratelimit.py): in one round trip, a Lua script drops each
+        log's times older than its window and, only if every log holds fewer than
+        its hits, records the attempt in all of them at the server's time. True
+        when accepted; True as well while Redis is unreachable (residents are let
+        through rather than locked out, as before)."""
+        keys = [self.make_and_validate_key(key) for key, _s, _h in entries]
+        args = [uuid.uuid4().hex]
+        for _key, seconds, hits in entries:
+            args += [int(seconds * 1000), int(hits)]
         try:
-            pipeline = self._cache.get_client(write=True).pipeline(transaction=True)
-            for key, seconds in windows:
-                key = self.make_and_validate_key(key)
-                pipeline.set(key, 0, ex=seconds, nx=True)
-                pipeline.incr(key)
-            results = pipeline.execute()
+            client = self._cache.get_client(write=True)
+            if self._sliding_script is None:
+                # Sent by its SHA after the first call (redis-py's Script).
+                self._sliding_script = client.register_script(SLIDING_WINDOW_SCRIPT)
+            return bool(self._sliding_script(keys=keys, args=args, client=client))
         except RedisError as error:
-            logger.warning("Cache unavailable (count_hits): %s", error)
-            return [0] * len(windows)
-        return results[1::2]
+            logger.warning("Cache unavailable (sliding_hit): %s", error)
+            return True

@@ -30,6 +30,8 @@ def _no_local_cache_copies():
     shared.forget_local()
     # The search words stored by an earlier test were rolled back with it.
     vocabulary.forget()
+    # Rate-limit logs of an earlier test's posts (all from one address) are gone.
+    cache.clear()
     # The language a request activated stays active in the thread: each test
     # starts in Swedish, as a new request without a prefix does.
     translation.activate(settings.LANGUAGE_CODE)

@@ -4,8 +4,9 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from municipality import ratelimit
 from municipality.client_address import client_ip
-from proposals import lifecycle, ratelimit, tokens
+from proposals import lifecycle, tokens
 from proposals.forms import SignForm
 from proposals.models import Proposal, Signature
 
@@ -20,6 +21,13 @@ def _public_proposal(box, proposal_id):
         raise Http404 from error
 
 
+LIMITED = _(
+    "Det har kommit många underskrifter från din uppkoppling eller till din "
+    "e-postadress på kort tid. Vänta en stund och försök igen – det du skrivit "
+    "finns kvar."
+)
+
+
 def sign(request, box, proposal_id):
     proposal = lifecycle.proposal_to_sign(box, proposal_id)
     if proposal is None:
@@ -27,15 +35,27 @@ def sign(request, box, proposal_id):
     url = proposal_url(box, proposal.pk)
     if request.method != "POST":
         return redirect(url + "#skriv-under")
-    form = SignForm(request.POST)
+    ip = client_ip(request)
+    form = SignForm(request.POST, client_ip=ip)
     if not form.is_valid():
         return public.detail(request, box, proposal_id, sign_form=form, status=400)
-    ip = client_ip(request)
-    within_limits = ratelimit.hit("sign", ip)
+    email = form.cleaned_data["email"]
+    # Cache only (no query): the address's and the recipient's limits. Over them
+    # nothing is stored and nothing is mailed.
+    if not ratelimit.allow(("sign", ip), ratelimit.mail_to(email)):
+        form.add_error(None, LIMITED)
+        return public.detail(request, box, proposal_id, sign_form=form, status=429)
+    # A form sent faster than a person types is kept, flagged for a communicator,
+    # and gets the confirmation mail only while that address has had no other
+    # flagged attempt's mail that day: the one mail the resident needs to make the
+    # signature count, with no text from the form in it (signature_confirm.txt).
+    flagged = form.too_fast
+    notify = not flagged or ratelimit.hit("mail-to-flagged", email.casefold())
     try:
         lifecycle.sign(
             proposal,
-            flagged=form.too_fast or not within_limits,
+            flagged=flagged,
+            notify=notify,
             ip_address=ip,
             **form.signature_data(),
         )
@@ -101,8 +121,21 @@ def _manage_url(box, token):
 
 
 def confirm(request, box, token):
+    """The confirmation link opens a page with one button (GET changes nothing, so
+    a mail scanner that follows links confirms nothing); the button's POST counts
+    the signature."""
     try:
         pk = tokens.read_token(tokens.SIGNATURE_CONFIRM, token)
+        if request.method != "POST":
+            if not Signature.objects.filter(pk=pk, proposal__box=box).exists():
+                raise Signature.DoesNotExist
+            return message_page(
+                request,
+                box,
+                _("Bekräfta din underskrift"),
+                _("Tryck på knappen så räknas din underskrift."),
+                button=_("Bekräfta min underskrift"),
+            )
         result, proposal_id = lifecycle.confirm_link(pk, box=box)
     except (tokens.InvalidToken, Signature.DoesNotExist) as error:
         return bad_link(request, box, error)
@@ -114,36 +147,55 @@ def confirm(request, box, token):
     return message_page(request, box, title, text, status=status, **extra)
 
 
+def _withdrawal_expired(request, box, proposal_id=None):
+    extra = {"proposal_link": proposal_url(box, proposal_id)} if proposal_id else {}
+    return message_page(
+        request,
+        box,
+        _("Länken har gått ut"),
+        _(
+            "Länken för att ta bort en underskrift gäller medan förslaget tar emot "
+            "underskrifter, och högst ett år. Kontakta kommunen om du vill att "
+            "underskriften tas bort."
+        ),
+        status=410,
+        **extra,
+    )
+
+
 def manage(request, box, token):
+    """The withdrawal link: a page with one button whose POST removes the
+    signature, while the proposal takes signatures (410 after that)."""
     try:
         pk = tokens.read_token(tokens.SIGNATURE_MANAGE, token)
         signature = Signature.objects.select_related("proposal").get(
             pk=pk, proposal__box=box
         )
+    except tokens.ExpiredToken:
+        return _withdrawal_expired(request, box)
     except (tokens.InvalidToken, Signature.DoesNotExist) as error:
         return bad_link(request, box, error)
-    status = 200
+    lifecycle.enforce_deadline(signature.proposal)
+    if not signature.proposal.signing_open:
+        return _withdrawal_expired(request, box, signature.proposal_id)
     if request.method == "POST":
         try:
             lifecycle.withdraw_signature(pk)
         except lifecycle.SigningClosed:
-            status = 409
+            return _withdrawal_expired(request, box, signature.proposal_id)
         except Signature.DoesNotExist:
             return bad_link(request, box, tokens.InvalidToken())
-        else:
-            return message_page(
-                request,
-                box,
-                _("Din underskrift är borttagen"),
-                _("Vi har tagit bort din underskrift och din e-postadress."),
-                proposal_link=proposal_url(box, signature.proposal_id),
-            )
-    lifecycle.enforce_deadline(signature.proposal)
+        return message_page(
+            request,
+            box,
+            _("Din underskrift är borttagen"),
+            _("Vi har tagit bort din underskrift och din e-postadress."),
+            proposal_link=proposal_url(box, signature.proposal_id),
+        )
     context = {
         "signature": signature,
         "proposal": signature.proposal,
         "private": True,
-        "conflict": status == 409,
         "proposal_link": proposal_url(box, signature.proposal_id),
     }
-    return render(request, box, "proposals/signature_manage.html", context, status)
+    return render(request, box, "proposals/signature_manage.html", context)

@@ -3,8 +3,9 @@
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from municipality import ratelimit
 from municipality.client_address import client_ip
-from proposals import lifecycle, ratelimit, tokens
+from proposals import lifecycle, tokens
 from proposals.constants import Status
 from proposals.forms import SubmitProposalForm
 from proposals.models import Proposal
@@ -36,16 +37,19 @@ def submit(request, box):
     if request.method != "POST":
         form = SubmitProposalForm.for_dialogue(request.GET.get("dialog"))
         return _form_page(request, box, form)
-    form = SubmitProposalForm(request.POST)
+    ip = client_ip(request)
+    form = SubmitProposalForm(request.POST, client_ip=ip)
     if not form.is_valid():
         return _form_page(request, box, form, status=400)
     if request.POST.get("action") != "send":
         return _form_page(request, box, form, preview=True)
-    ip = client_ip(request)
-    if not ratelimit.hit("submit", ip):
+    if not ratelimit.allow(
+        ("submit", ip), ratelimit.mail_to(form.cleaned_data["email"])
+    ):
         error = _(
-            "Det har kommit många förslag från din uppkoppling på kort tid. Vänta "
-            "en stund och försök igen – det du skrivit finns kvar."
+            "Det har kommit många förslag från din uppkoppling eller till din "
+            "e-postadress på kort tid. Vänta en stund och försök igen – det du "
+            "skrivit finns kvar."
         )
         return _form_page(request, box, form, status=429, preview=True, error=error)
     lifecycle.submit_proposal(box, ip_address=ip, **form.proposal_data())
@@ -75,8 +79,20 @@ def _manage_url(request, box, proposal):
 
 
 def confirm(request, box, token):
+    """The confirmation link opens a page with one button (GET changes nothing);
+    the button's POST sends the proposal to moderation."""
     try:
         pk = tokens.read_token(tokens.PROPOSAL_CONFIRM, token)
+        if request.method != "POST":
+            if not box.proposals.filter(pk=pk).exists():
+                raise Proposal.DoesNotExist
+            return message_page(
+                request,
+                box,
+                _("Bekräfta ditt förslag"),
+                _("Tryck på knappen så skickar vi förslaget till kommunen."),
+                button=_("Bekräfta förslaget"),
+            )
         proposal, moved = lifecycle.confirm_proposal(pk)
     except (tokens.InvalidToken, Proposal.DoesNotExist) as error:
         return bad_link(request, box, error)

@@ -20,9 +20,11 @@ LANGUAGE_COOKIE_SECURE = False
 
 # All load comes from 127.0.0.1 at machine speed.
 PROPOSALS_MIN_FILL_SECONDS = 0
-PROPOSALS_RATE_LIMITS = {
-    action: {"burst": (10**9, 60)} for action in ("submit", "sign", "remove")
+RATE_LIMITS = {
+    action: {"burst": (10**9, 60)}
+    for action in ("submit", "sign", "remove", "comment", "report", "mail-to")
 }
+PROPOSALS_STARTED_MAX_USES = 10**9
 
 # E-mails are rendered and queued as in production, but never delivered: the bench
 # client builds the confirmation link itself (see bench/README.md).

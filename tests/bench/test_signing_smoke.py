@@ -18,7 +18,7 @@ from django.db.models import Count, Q
 from proposals import tokens
 from proposals.models import Proposal, Signature
 from tests.proposals.factories import make_box, make_proposal, make_topic
-from tests.proposals.helpers import sign_form_data
+from tests.proposals.helpers import CSRF_TOKEN, sign_form_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,7 +27,8 @@ ROUNDS = 4
 
 
 class Resident:
-    """A browser without JavaScript: keeps cookies, posts the form, opens the link."""
+    """A browser without JavaScript: keeps cookies, posts the form, opens the link
+    and presses its button."""
 
     def __init__(self, base):
         self.base = base
@@ -44,13 +45,16 @@ class Resident:
             return error.code, error.read().decode()
 
     def post(self, path, data):
+        return self.post_page(path, data)[0]
+
+    def post_page(self, path, data):
         body = urllib.parse.urlencode(data).encode()
         request = urllib.request.Request(self.base + path, data=body)  # noqa: S310
         try:
             with self.opener.open(request, timeout=60) as response:
-                return response.status
+                return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
-            return error.code
+            return error.code, error.read().decode()
 
     def sign_and_confirm(self, box, proposal, email):
         page = box.url + box.reverse_subpage("proposal_view", args=[proposal.pk])
@@ -66,9 +70,12 @@ class Resident:
             proposal=proposal, email=email, confirmed_at__isnull=True
         ).latest("pk")
         token = tokens.make_token(tokens.SIGNATURE_CONFIRM, signature.pk)
-        return self.get(
-            box.url + box.reverse_subpage("confirm_signature_view", args=[token])
-        )
+        link = box.url + box.reverse_subpage("confirm_signature_view", args=[token])
+        # The link opens a page; its button posts.
+        status, html = self.get(link)
+        assert status == 200
+        csrf = CSRF_TOKEN.search(html).group(1)
+        return self.post_page(link, {"csrfmiddlewaretoken": csrf})
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -78,7 +85,9 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def test_concurrent_sign_and_confirm_counts_exactly(live_server, site, settings):
     settings.PROPOSALS_MIN_FILL_SECONDS = 0
-    settings.PROPOSALS_RATE_LIMITS = {"sign": {"burst": (10_000, 60)}}
+    settings.RATE_LIMITS = {"sign": {"burst": (10_000, 60)}}
+    # All signers come from one address and may get the same start time.
+    settings.PROPOSALS_STARTED_MAX_USES = 10_000
     box = make_box(site, signature_threshold=1000)
     topic = make_topic()
     popular = make_proposal(box, topic, title="Populärt förslag")

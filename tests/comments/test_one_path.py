@@ -190,7 +190,9 @@ def test_a_late_confirmation_is_told_in_swedish_that_it_waits(client, proposal):
     [message] = [m for m in mail.outbox if m.to == ["kim@example.org"]]
     close(proposal)
     link = re.search(r"https?://[^/\s]+(/kommentarer/confirm/\S+/)", message.body)
-    response = client.get(link.group(1))
+    assert client.get(link.group(1)).status_code == 200  # the page, nothing done
+    assert not XtdComment.objects.exists()
+    response = client.post(link.group(1))
     html = response.content.decode()
     assert response.status_code == 200
     assert "en moderator granskar kommentaren innan den publiceras" in html

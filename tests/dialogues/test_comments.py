@@ -55,7 +55,7 @@ def confirmation_link(message):
 
 def confirm_latest(client):
     confirmations = [m for m in mail.outbox if RESIDENT_EMAIL in m.to]
-    return client.get(confirmation_link(confirmations[-1]))
+    return client.post(confirmation_link(confirmations[-1]))
 
 
 def public_comments(dialogue):

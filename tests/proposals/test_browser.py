@@ -90,6 +90,8 @@ def test_submit_confirm_moderate_sign_confirm_referred(
     page.goto(
         url + mail_link(mail_dir, "/bekrafta-forslag/", "greta.hemlig@example.org")
     )
+    assert Proposal.objects.get().status == Status.SUBMITTED  # opening does nothing
+    page.get_by_role("button", name="Bekräfta förslaget").click()
     expect(
         page.get_by_role("heading", name="Tack! Ditt förslag granskas nu")
     ).to_be_visible()
@@ -126,6 +128,8 @@ def test_submit_confirm_moderate_sign_confirm_referred(
     resident.goto(
         url + mail_link(mail_dir, "/bekrafta-underskrift/", "hugo.hemlig@example.org")
     )
+    assert Proposal.objects.get().signature_count == 0  # opening does nothing
+    resident.get_by_role("button", name="Bekräfta min underskrift").click()
     expect(
         resident.get_by_text("Din underskrift är bekräftad och räknas nu.")
     ).to_be_visible()

@@ -50,7 +50,9 @@ def test_anonymous_comment_is_confirmed_by_email(client, open_proposal):
     message = mail.outbox[-1]
     assert message.to == ["bo.hemlig@example.org"]
     link = re.search(r"https?://\S+/confirm/\S+", message.body).group(0)
-    confirmed = client.get(urlsplit(link).path)
+    assert client.get(urlsplit(link).path).status_code == 200
+    assert not XtdComment.objects.exists()  # opening the link changes nothing
+    confirmed = client.post(urlsplit(link).path)
     assert confirmed.status_code in (200, 302)
     assert XtdComment.objects.count() == 1
     html = client.get(open_proposal.get_url()).content.decode()

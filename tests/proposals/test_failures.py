@@ -126,24 +126,26 @@ def test_the_redis_cache_reuses_one_client_per_pool(live_redis_url):
     cache.delete("reuse")
 
 
-def test_redis_counts_rate_limit_windows_with_their_expiry(live_redis_url):
+def test_redis_keeps_sliding_logs_with_their_expiry(live_redis_url):
     from delaktig_site.cache import ResilientRedisCache
 
     cache = ResilientRedisCache(live_redis_url, {"KEY_PREFIX": "delaktig-test"})
     cache.delete_many(["burst", "day"])
-    assert cache.count_hits([("burst", 600), ("day", 86400)]) == [1, 1]
-    assert cache.count_hits([("burst", 600), ("day", 86400)]) == [2, 2]
+    limits = [("burst", 600, 2), ("day", 86400, 5)]
+    assert cache.sliding_hit(limits)
+    assert cache.sliding_hit(limits)
+    assert not cache.sliding_hit(limits)  # refused, and not counted
     client = cache._cache.get_client(write=True)
-    assert 0 < client.ttl(cache.make_and_validate_key("burst")) <= 600
-    assert 600 < client.ttl(cache.make_and_validate_key("day")) <= 86400
-    assert cache.get("burst") == 2  # still a plain counter for the cache API
+    assert client.zcard(cache.make_and_validate_key("day")) == 2
+    assert 0 < client.pttl(cache.make_and_validate_key("burst")) <= 600_000
+    assert 600_000 < client.pttl(cache.make_and_validate_key("day")) <= 86_400_000
     cache.delete_many(["burst", "day"])
 
 
 def test_rate_limits_hold_on_redis(live_redis_url, settings):
     from django.core.cache import caches
 
-    from proposals import ratelimit
+    from municipality import ratelimit
 
     settings.CACHES = {
         "default": {
@@ -152,10 +154,8 @@ def test_rate_limits_hold_on_redis(live_redis_url, settings):
             "KEY_PREFIX": "delaktig-test-limits",
         }
     }
-    settings.PROPOSALS_RATE_LIMITS = {
-        "sign": {"burst": (2, 600), "sustained": (50, 86400)}
-    }
-    assert hasattr(caches["default"], "count_hits")
+    settings.RATE_LIMITS = {"sign": {"burst": (2, 600), "sustained": (50, 86400)}}
+    assert hasattr(caches["default"], "sliding_hit")
     # Fresh addresses each run: the counters stay in Redis for their window.
     first, second = (f"test-{uuid.uuid4()}" for _ in range(2))
     assert ratelimit.hit("sign", first)

@@ -28,7 +28,7 @@ def opened(client, signature):
     """The response, its HTML, the link's token and how many queries it took."""
     url, token = confirm_link(signature)
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
+        response = client.post(url)
     assert MESSAGE in [template.name for template in response.templates]
     return response, response.content.decode(), token, len(captured)
 

@@ -41,7 +41,7 @@ def test_signature_counts_only_after_confirmation(client, open_proposal):
     assert "Bertil Bengtsson" not in page  # not public before confirmation
 
     confirm = link_containing("/bekrafta-underskrift/", to="bertil.privat@example.org")
-    response = client.get(confirm)
+    response = client.post(confirm)
     assert response.status_code == 200
     assert "Din underskrift är bekräftad och räknas nu." in response.content.decode()
     open_proposal.refresh_from_db()
@@ -50,7 +50,7 @@ def test_signature_counts_only_after_confirmation(client, open_proposal):
     assert "Bertil Bengtsson" in page
     assert "1 av 3 underskrifter" in page
 
-    again = client.get(confirm)  # twice is harmless
+    again = client.post(confirm)  # twice is harmless
     assert again.status_code == 200
     assert "redan bekräftat" in again.content.decode()
     open_proposal.refresh_from_db()
@@ -59,7 +59,7 @@ def test_signature_counts_only_after_confirmation(client, open_proposal):
 
 def test_hidden_name_counts_but_is_not_shown(client, open_proposal):
     sign(client, open_proposal, show_name="", name="Hemlig Person")
-    client.get(link_containing("/bekrafta-underskrift/"))
+    client.post(link_containing("/bekrafta-underskrift/"))
     open_proposal.refresh_from_db()
     assert open_proposal.signature_count == 1
     assert "Hemlig Person" not in client.get(open_proposal.get_url()).content.decode()
@@ -77,10 +77,10 @@ def test_second_signature_by_the_same_person_gets_a_friendly_message(
     client, open_proposal, second_email
 ):
     sign(client, open_proposal)
-    client.get(link_containing("/bekrafta-underskrift/"))
+    client.post(link_containing("/bekrafta-underskrift/"))
     response = sign(client, open_proposal, email=second_email, name="Bertil igen")
     assert response.status_code == 302
-    response = client.get(link_containing("/bekrafta-underskrift/"))
+    response = client.post(link_containing("/bekrafta-underskrift/"))
     assert response.status_code == 200
     assert "Du har redan skrivit under" in response.content.decode()
     open_proposal.refresh_from_db()
@@ -97,7 +97,7 @@ def test_signer_can_withdraw_while_open(client, open_proposal):
     sign(client, open_proposal)
     confirm = link_containing("/bekrafta-underskrift/")
     withdraw = link_containing("/min-underskrift/")
-    client.get(confirm)
+    client.post(confirm)
     assert client.get(withdraw).status_code == 200
     response = client.post(withdraw)
     assert response.status_code == 200
@@ -110,7 +110,7 @@ def test_signer_can_withdraw_while_open(client, open_proposal):
     assert client.get(confirm).status_code == 404
     # Having withdrawn, the person may sign again.
     sign(client, open_proposal)
-    client.get(link_containing("/bekrafta-underskrift/"))
+    client.post(link_containing("/bekrafta-underskrift/"))
     open_proposal.refresh_from_db()
     assert open_proposal.signature_count == 1
 
@@ -125,19 +125,19 @@ def test_withdrawing_an_unconfirmed_signature_changes_no_count(client, open_prop
 
 def test_withdrawal_refused_once_signing_closed(client, open_proposal):
     sign(client, open_proposal)
-    client.get(link_containing("/bekrafta-underskrift/"))
+    client.post(link_containing("/bekrafta-underskrift/"))
     withdraw = link_containing("/min-underskrift/", to="bertil.privat@example.org")
     lifecycle.withdraw_proposal(open_proposal)
-    response = client.post(withdraw)
-    assert response.status_code == 409
-    assert "kan inte tas bort" in response.content.decode()
+    for response in (client.get(withdraw), client.post(withdraw)):
+        assert response.status_code == 410
+        assert "Länken har gått ut" in response.content.decode()
     assert Signature.objects.count() == 1
 
 
 def test_confirming_after_the_proposal_closed_does_not_count(client, open_proposal):
     sign(client, open_proposal)
     lifecycle.withdraw_proposal(open_proposal)
-    response = client.get(
+    response = client.post(
         link_containing("/bekrafta-underskrift/", to="bertil.privat@example.org")
     )
     assert response.status_code == 409
@@ -191,33 +191,44 @@ def test_honeypot_on_sign(client, open_proposal):
     assert not Signature.objects.exists()
 
 
-def test_signatures_over_the_rate_limit_are_flagged_not_counted(
+def test_signatures_over_the_rate_limit_are_refused_and_not_mailed(
     client, open_proposal, settings
 ):
-    settings.PROPOSALS_RATE_LIMITS = {
-        "sign": {"burst": (2, 600), "sustained": (100, 86400)}
-    }
-    for n in range(3):
-        assert sign(client, open_proposal, email=f"person{n}@example.org").status_code
-        client.get(
-            link_containing("/bekrafta-underskrift/", to=f"person{n}@example.org")
-        )
+    settings.RATE_LIMITS = {"sign": {"burst": (2, 600), "sustained": (100, 86400)}}
+    for n in range(2):
+        assert sign(client, open_proposal, email=f"p{n}@example.org").status_code == 302
+    refused = sign(client, open_proposal, email="p2@example.org", name="Cilla")
+    assert refused.status_code == 429
+    html = refused.content.decode()
+    assert "Vänta en stund och försök igen" in html
+    assert 'value="Cilla"' in html and 'value="p2@example.org"' in html
+    assert not Signature.objects.filter(email="p2@example.org").exists()
+    assert len(mail.outbox) == 2
+
+
+def test_too_fast_signatures_are_flagged_and_mailed_once_a_day(
+    client, open_proposal, proposal_factory, settings
+):
+    settings.PROPOSALS_MIN_FILL_SECONDS = 3600
+    assert sign(client, open_proposal, email="snabb@example.org").status_code == 302
     flagged = Signature.objects.get(flagged=True)
-    assert flagged.email == "person2@example.org"
-    assert flagged.confirmed_at is not None
+    assert [m.to for m in mail.outbox] == [["snabb@example.org"]]
+    # Another flagged attempt to that address is kept but mails nothing.
+    other = proposal_factory("open", title="Ett annat förslag")
+    assert sign(client, other, email="snabb@example.org").status_code == 302
+    assert Signature.objects.filter(flagged=True).count() == 2
+    assert len(mail.outbox) == 1
+    # A communicator clears the first once it is confirmed; now it counts.
+    lifecycle.confirm_signature(flagged.pk)
+    lifecycle.clear_signature(Signature.objects.get(pk=flagged.pk))
     open_proposal.refresh_from_db()
-    assert open_proposal.signature_count == 2
-    # A communicator clears it; now it counts, and reaches the threshold of 3.
-    lifecycle.clear_signature(flagged)
-    open_proposal.refresh_from_db()
-    assert open_proposal.signature_count == 3
-    assert open_proposal.status == Status.REFERRED
+    assert open_proposal.signature_count == 1
 
 
 def test_rate_limit_counts_per_address_in_the_shared_cache(settings):
-    from proposals import ratelimit
+    from municipality import ratelimit
 
-    settings.PROPOSALS_RATE_LIMITS = {"sign": {"burst": (1, 600)}}
+    settings.RATE_LIMITS = {"sign": {"burst": (1, 600)}}
     assert ratelimit.hit("sign", "192.0.2.1")
     assert not ratelimit.hit("sign", "192.0.2.1")
     assert ratelimit.hit("sign", "192.0.2.2")

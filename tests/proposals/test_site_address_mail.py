@@ -54,7 +54,7 @@ def test_every_link_in_every_email_is_on_the_sites_address(
     assert (
         resident.post(url, submit_data(topic, title="Ny lekplats")).status_code == 302
     )
-    assert resident.get(path_of("/bekrafta-forslag/")).status_code == 200
+    assert resident.post(path_of("/bekrafta-forslag/")).status_code == 200
     proposal = Proposal.objects.get(title="Ny lekplats")
     assert proposal.status == Status.IN_MODERATION
 
@@ -66,7 +66,7 @@ def test_every_link_in_every_email_is_on_the_sites_address(
     resident.post("/mina-underskrifter/", {"email": "sara.privat@example.org"})
     assert path_of("/mina-underskrifter/")
     # Her confirmation reaches the threshold: the referral's e-mails.
-    assert resident.get(path_of("/bekrafta-underskrift/")).status_code == 200
+    assert resident.post(path_of("/bekrafta-underskrift/")).status_code == 200
     proposal.refresh_from_db()
     assert proposal.status == Status.REFERRED
 
@@ -75,7 +75,7 @@ def test_every_link_in_every_email_is_on_the_sites_address(
         name="Bo", email="bo.privat@example.org", comment="Bra!", honeypot="", url=""
     )
     assert resident.post("/kommentarer/post/", comment).status_code == 302
-    assert resident.get(path_of("/confirm/")).status_code in (200, 302)
+    assert resident.post(path_of("/confirm/")).status_code in (200, 302)
 
     lifecycle.register_referral(proposal, committee=committee, case_number="TN 2026/7")
     proposal.refresh_from_db()

@@ -68,13 +68,13 @@ def test_submit_confirm_and_private_page(client, box, topic):
     assert mail.outbox[-1].to == ["alva.privat@example.org"]
 
     confirm = link_containing("/bekrafta-forslag/")
-    response = client.get(confirm)
+    response = client.post(confirm)
     assert response.status_code == 200
     assert "granskas nu" in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == Status.IN_MODERATION
 
-    again = client.get(confirm)  # clicking twice is harmless
+    again = client.post(confirm)  # clicking twice is harmless
     assert again.status_code == 200
     assert "Redan bekräftat" in again.content.decode()
     assert Proposal.objects.get().status == Status.IN_MODERATION
@@ -185,9 +185,7 @@ def test_a_form_filled_in_at_once_is_no_error(client, box, topic, settings):
 
 
 def test_rate_limit_on_submit(client, box, topic, settings):
-    settings.PROPOSALS_RATE_LIMITS = {
-        "submit": {"burst": (2, 600), "sustained": (5, 86400)}
-    }
+    settings.RATE_LIMITS = {"submit": {"burst": (2, 600), "sustained": (5, 86400)}}
     for n in range(2):
         response = client.post(
             submit_url(box), submit_data(topic, title=f"Förslag nummer {n}")
@@ -209,9 +207,7 @@ def test_rate_limit_on_submit(client, box, topic, settings):
 
 
 def test_sustained_rate_limit(client, box, topic, settings):
-    settings.PROPOSALS_RATE_LIMITS = {
-        "submit": {"burst": (10, 600), "sustained": (1, 86400)}
-    }
+    settings.RATE_LIMITS = {"submit": {"burst": (10, 600), "sustained": (1, 86400)}}
     assert client.post(submit_url(box), submit_data(topic)).status_code == 302
     assert client.post(submit_url(box), submit_data(topic)).status_code == 429
 

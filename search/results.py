@@ -18,17 +18,21 @@ newest matches (highest ids), which the database finds without scoring any. A
 search with more matches than that says so (`truncated`), as one with more hits
 than are shown does: adding a word narrows it to matches that are all ranked.
 
-What can be found: live pages without view restrictions in the request's site,
+What can be found: live pages without view restrictions in the request's site and its
+translations, in the reader's language (an untranslated page in the original),
 and proposals in `Proposal.objects.public()` whose suggestion box is such a page.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import TextChoices
+from django.db.models import Q, TextChoices
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -109,8 +113,29 @@ def _score_sign():
 
 
 def _pages(site):
+    """Live public pages in the site's tree and its translations' trees."""
     pages = Page.objects.live().public()
-    return pages.in_site(site) if site else pages
+    if not site:
+        return pages
+    within = Q()
+    for root in site.root_page.get_translations(inclusive=True):
+        within |= Q(path__startswith=root.path, depth__gte=root.depth)
+    return pages.filter(within)
+
+
+def _in_language(pages):
+    """Ids of the pages a reader of the active language finds: those in its
+    locale and, for a page not translated into it, the original (the site shows
+    that under the language's prefix)."""
+    active = get_supported_content_language_variant(get_language())
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    shown = Q(locale__language_code=active)
+    if active != default:
+        translated = pages.filter(locale__language_code=active)
+        shown |= Q(locale__language_code=default) & ~Q(
+            translation_key__in=translated.values("translation_key")
+        )
+    return list(pages.filter(shown).values_list("pk", flat=True))
 
 
 def _sources(kind, status, site):
@@ -119,11 +144,13 @@ def _sources(kind, status, site):
     if kind and wanted_kind and kind != wanted_kind:
         return []
     kind = kind or wanted_kind
-    pages = _pages(site)
+    site_pages = _pages(site)
+    # Filtered by id, a field every search backend filters on.
+    shown = _in_language(site_pages)
+    pages = Page.objects.filter(pk__in=shown)
     sources = []
     if kind == Kind.DIALOGUE:
-        dialogues = DialoguePage.objects.live().public()
-        dialogues = dialogues.in_site(site) if site else dialogues
+        dialogues = DialoguePage.objects.filter(pk__in=shown)
         if wanted_status:
             dialogues = dialogues.filter(status=wanted_status)
         sources.append((Kind.DIALOGUE, dialogues))
@@ -132,7 +159,8 @@ def _sources(kind, status, site):
     elif not kind:
         sources.append((None, pages))
     if kind in (None, "", Kind.PROPOSAL):
-        boxes = pages.type(SuggestionBoxPage).values_list("pk", flat=True)
+        # Proposals belong to the box in the original language.
+        boxes = site_pages.type(SuggestionBoxPage).values_list("pk", flat=True)
         proposals = Proposal.objects.public().filter(box_id__in=list(boxes))
         if wanted_status:
             proposals = proposals.filter(status=wanted_status)

@@ -106,3 +106,24 @@ def test_a_communicator_translates_a_page_in_the_admin(demo, client):
     copy = page.get_translation(english)
     assert copy.slug == page.slug and not copy.live
     assert Page.objects.filter(translation_key=page.translation_key).count() == 2
+
+
+def test_search_finds_the_pages_of_the_readers_language(demo):
+    from django.core.management import call_command
+
+    call_command("update_index", verbosity=0)
+    client = Client()
+
+    def hits(path, query):
+        body = client.get(path, {"q": query}).content.decode()
+        main = body.split("<main", 1)[1].split("</main>", 1)[0]
+        return ANCHOR.findall(main)
+
+    # The English translation is found by its English words, under /en/ ...
+    assert hits("/en/sok/", "personal") == ["/en/personuppgifter/"]
+    assert hits("/en/sok/", "accessibility") == ["/en/tillganglighetsredogorelse/"]
+    # ... never on the Swedish site, which finds the original once.
+    assert hits("/sok/", "personal") == []
+    assert hits("/sok/", "personuppgifter") == ["/personuppgifter/"]
+    # Untranslated pages and proposals are still found in English.
+    assert "/en/dialoger/ny-cykelvag-storgatan/" in hits("/en/sok/", "cykel")

@@ -252,4 +252,4 @@ def test_query_count_does_not_grow_with_results(
         assert len(results(search(client))) == 10
 
 
-QUERY_LIMIT = 17
+QUERY_LIMIT = 18

@@ -14,7 +14,7 @@ import random
 import time
 from datetime import timedelta
 
-from django.db import DatabaseError, close_old_connections, connections
+from django.db import DatabaseError, InterfaceError, close_old_connections, connections
 from django.db.utils import OperationalError
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
@@ -24,11 +24,14 @@ from background import queue
 
 logger = logging.getLogger("delaktig.tasks")
 
+# InterfaceError ("connection already closed") is not a DatabaseError in Django.
+DATABASE_ERRORS = (DatabaseError, InterfaceError)
+
 
 def close_connections():
     """Drop every open database connection; a broken one may fail to close."""
     for connection in connections.all(initialized_only=True):
-        with contextlib.suppress(DatabaseError):
+        with contextlib.suppress(*DATABASE_ERRORS):
             connection.close()
 
 
@@ -51,7 +54,7 @@ class ResilientWorker(Worker):
                 if self.step():
                     return
                 self.failures = 0
-            except DatabaseError as error:
+            except DATABASE_ERRORS as error:
                 self.failures += 1
                 self.wait_for_database(error)
 

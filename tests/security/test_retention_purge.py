@@ -162,3 +162,10 @@ def test_the_purge_keeps_the_comment_and_its_public_name(site):
     comment = XtdComment.objects.get()
     assert (comment.user_name, comment.comment) == ("Alex", "Bra idé")
     assert (comment.user_email, comment.ip_address) == ("", None)
+
+
+def test_addresses_are_found_in_a_task_s_json_arguments():
+    from background.retention import addresses_in
+
+    args = {"kwargs": {"body": "Hej\nAnna@Example.se,", "recipients": ["b@c.se"]}}
+    assert addresses_in(args, None, "") == {"anna@example.se", "b@c.se"}

@@ -1,5 +1,8 @@
 """Running the task worker in-process against the database queue."""
 
+from django.db import OperationalError
+from django_tasks import task
+
 from background.worker import ResilientWorker
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -18,3 +21,9 @@ def run_worker_until_idle(**options):
         worker_id="test-worker",
         **options,
     ).run()
+
+
+@task()
+def meets_a_database_outage():
+    """A task whose own query fails because the database went away."""
+    raise OperationalError("server closed the connection unexpectedly")

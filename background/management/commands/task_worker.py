@@ -5,6 +5,7 @@ outages and re-queues stuck tasks (background.worker). Same options, plus
 import logging
 import os
 
+from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import valid_interval
@@ -40,8 +41,11 @@ class Command(DbWorkerCommand):
         self, *, verbosity, reload, batch, queue_name, exclude_queues, **options
     ):
         self.configure_logging(verbosity)
+        queue_names = queue_name.split(",")
+        if exclude_queues and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
         worker = ResilientWorker(
-            queue_names=queue_name.split(","),
+            queue_names=queue_names,
             excluded_queue_names=exclude_queues.split(",") if exclude_queues else [],
             interval=options["interval"],
             batch=batch,

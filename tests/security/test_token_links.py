@@ -226,3 +226,27 @@ def test_a_withdrawal_link_ends_when_the_proposal_stops_taking_signatures(
     for response in (Client().get(url), Client().post(url)):
         assert response.status_code == 410
     assert database() == before
+
+
+def test_no_token_page_is_kept_by_the_page_cache(
+    cache_on, client, open_proposal, unconfirmed
+):
+    box = open_proposal.box
+    post_comment(client, open_proposal, name="Bo", email="bo@example.org", comment="Ja")
+    comment_link = re.search(r"https?://\S+/confirm/\S+", mail.outbox[-1].body)
+    client.post("/mina-underskrifter/", {"email": "eva@example.org"})
+    urls = [
+        box_link(
+            box, "confirm_signature_view", tokens.SIGNATURE_CONFIRM, unconfirmed.pk
+        ),
+        box_link(box, "manage_signature_view", tokens.SIGNATURE_MANAGE, unconfirmed.pk),
+        box_link(box, "unsubscribe_view", tokens.SIGNER_UNSUBSCRIBE, unconfirmed.pk),
+        link_containing("/mina-underskrifter/", to="eva@example.org"),
+        urlsplit(comment_link.group(0)).path,
+    ]
+    for url in urls:
+        first, second = Client().get(url), Client().get(url)
+        assert "X-Page-Cache" not in first and "X-Page-Cache" not in second, url
+        assert CSRF_TOKEN.search(first.content.decode()).group(1) != (
+            CSRF_TOKEN.search(second.content.decode()).group(1)
+        )

@@ -231,3 +231,25 @@ def test_a_burst_of_removal_requests_mails_at_most_the_limits(client, open_propo
     for n in range(BURST):
         client.post("/mina-underskrifter/", {"email": "offer@example.org"}, **ip(n))
     assert len(mail.outbox) == allowed("mail-to")
+
+
+# The admin's password reset.
+
+
+def test_a_burst_of_password_resets_mails_at_most_the_limits(
+    client, communicator_user, settings
+):
+    url = f"/{settings.ADMIN_PATH}/password_reset/"
+    statuses = [
+        client.post(url, {"email": communicator_user.email}, **ip(n)).status_code
+        for n in range(BURST)
+    ]
+    assert len(mail.outbox) == allowed("mail-to")
+    assert statuses.count(429) == BURST - allowed("mail-to")
+    mail.outbox.clear()
+    for n in range(BURST):
+        client.post(url, {"email": f"person{n}@example.org"})
+    refused = client.post(url, {"email": communicator_user.email})
+    assert refused.status_code == 429
+    assert "Vänta en stund" in refused.content.decode()
+    assert not mail.outbox

@@ -32,6 +32,7 @@ DEFAULT_RATE_LIMITS = {
     "remove": {"burst": (5, 10 * 60), "sustained": (20, DAY)},
     "comment": {"burst": (5, 10 * 60), "sustained": (30, DAY)},
     "report": {"burst": (10, 10 * 60), "sustained": (50, DAY)},
+    "password-reset": {"burst": (5, HOUR), "sustained": (20, DAY)},
     # Per recipient (a normalised e-mail address) of a mail whose address a
     # stranger typed: confirmation links, removal links, whatever the form.
     "mail-to": {"burst": (5, HOUR), "sustained": (20, DAY)},

@@ -35,8 +35,9 @@ def sign(proposal, *, flagged=False, ip_address=None, notify=True, **data):
     """Store an unconfirmed signature and send its confirmation link (the step's
     own purpose, so sent here rather than by a receiver).
 
-    A flagged signature (over the rate limit) is kept but not counted until a
-    communicator clears it, as the UK Parliament petitions site does."""
+    A flagged signature (a form sent faster than a person types) is kept but not
+    counted until a communicator clears it, as the UK Parliament petitions site
+    does; attempts over the rate limits never get here (views/signing.py)."""
     enforce_deadline(proposal)  # its own transaction: a closure sticks
     if not proposal.signing_open:
         raise SigningClosed

@@ -22,6 +22,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from municipality import mailbox
+
 HOUR = 3600
 DAY = 24 * HOUR
 
@@ -100,6 +102,6 @@ def _local_hit(entries):
 
 
 def mail_to(address):
-    """The check for a mail to a typed address (case and spaces do not make
-    another recipient)."""
-    return ("mail-to", (address or "").strip().casefold())
+    """The check for a mail to a typed address: spellings of one mailbox (case,
+    +tags, IDN forms) are one recipient."""
+    return ("mail-to", mailbox.reached(address or ""))

@@ -52,6 +52,9 @@ def test_refused_attempts_are_not_counted_and_every_check_must_pass(settings, cl
     assert not ratelimit.allow(
         ("sign", "192.0.2.1"), ratelimit.mail_to("anna@example.se")
     )
+    # Nor are other spellings of the same mailbox another recipient.
+    for spelling in ("anna+x@example.se", '"anna"@EXAMPLE.se'):
+        assert not ratelimit.allow(("sign", "192.0.2.9"), ratelimit.mail_to(spelling))
     assert ratelimit.allow(("sign", "192.0.2.1"), ratelimit.mail_to("bo@example.se"))
     assert not ratelimit.allow(("sign", "192.0.2.1"), ratelimit.mail_to("c@example.se"))
     clock["now"] += 61

@@ -10,7 +10,7 @@ from dialogues.models import DialoguePage
 from municipality import demo as municipality_demo
 from municipality.models import Committee
 from proposals import demo_timeline as timeline
-from proposals import lifecycle
+from proposals import lifecycle, signature_log
 from proposals.constants import (
     DecisionOutcome,
     EntryKind,
@@ -360,6 +360,7 @@ def _signatures(proposal, count):
     Proposal.objects.filter(pk=proposal.pk).update(
         signature_count=F("signature_count") + count
     )
+    signature_log.backfill(proposal.pk)
     proposal.refresh_from_db()
 
 

@@ -4,6 +4,7 @@ from .box import SuggestionBoxPage, Topic
 from .people import PoliticianComment, PoliticianProfile, StaffMailOptOut
 from .proposal import Proposal, ProposalEdit
 from .signature import Signature
+from .signature_log import SignatureLogEntry
 from .trail import FeedbackEntry, FeedbackEntryVersion
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Proposal",
     "ProposalEdit",
     "Signature",
+    "SignatureLogEntry",
     "StaffMailOptOut",
     "SuggestionBoxPage",
     "Topic",

@@ -1,0 +1,64 @@
+"""Check a proposal's public signature log: recompute its hash chain and count
+from the download alone (a file, its address, or a proposal id here)."""
+
+import urllib.request
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from proposals import signature_log
+from proposals.models import Proposal
+
+TIMEOUT_SECONDS = 30
+
+
+def _read(source):
+    """The log's text and, for a proposal of this site, its published count and head."""
+    if source.isdigit():
+        proposal = Proposal.objects.public().filter(pk=int(source)).first()
+        if proposal is None:
+            raise CommandError(f"No public proposal {source}.")
+        head = signature_log.head(proposal.pk)[1]
+        return signature_log.csv_text(proposal.pk), proposal.signature_count, head
+    if source.startswith(("http://", "https://")):
+        with urllib.request.urlopen(source, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (http(s) only)
+            return response.read().decode("utf-8-sig"), None, None
+    path = Path(source)
+    if not path.is_file():
+        raise CommandError(f"No such file: {source}")
+    return path.read_text(encoding="utf-8-sig"), None, None
+
+
+class Command(BaseCommand):
+    help = (
+        "Verify a signature log (CSV file, its URL, or a proposal id): every row's "
+        "hash, the chain, and the count. Exits non-zero on any change, deletion, "
+        "insertion or reordering. --count and --head compare with the published "
+        "count and chain head, which also catches rows cut off at the end."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("source", help="file, http(s) URL or proposal id")
+        parser.add_argument("--count", type=int, help="the count the proposal shows")
+        parser.add_argument("--head", help="the chain head the proposal page shows")
+
+    def handle(self, source, count=None, head=None, **options):
+        text, published_count, published_head = _read(source)
+        count = published_count if count is None else count
+        head = published_head if head is None else head
+        try:
+            result = signature_log.verify(text)
+        except signature_log.ChainError as error:
+            raise CommandError(f"The log does not verify: {error}") from error
+        if count is not None and result.count != count:
+            raise CommandError(
+                f"The log counts {result.count} signatures, the proposal shows {count}."
+            )
+        if head and result.head != head.strip().lower():
+            raise CommandError(
+                f"The log ends at {result.head}, the proposal shows {head}."
+            )
+        self.stdout.write(
+            f"OK: proposal {result.proposal or '-'}, {result.entries} entries, "
+            f"{result.count} signatures counted, chain head {result.head}"
+        )

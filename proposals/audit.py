@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from proposals.admissibility.findings import for_proposal, rules_of
 from proposals.constants import Status
 
 SIGNATURE_CLEARED = "delaktig.signature_cleared"
@@ -35,8 +36,16 @@ ACTIONS = [
 ]
 
 
-def record_transition(proposal, status, user):
-    log(proposal, transition_action(status), user=user)
+# A moderator's decision keeps the rules the admissibility assistant saw fire.
+MODERATED = {Status.OPEN, Status.REJECTED}
+ADMISSIBILITY = "admissibility"
+
+
+def record_transition(proposal, status, user, old_status=None):
+    data = None
+    if old_status == Status.IN_MODERATION and status in MODERATED:
+        data = {ADMISSIBILITY: rules_of(for_proposal(proposal))}
+    log(proposal, transition_action(status), user=user, data=data)
 
 
 def record_entry(entry, user):

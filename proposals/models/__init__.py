@@ -1,5 +1,6 @@
 """Models of the suggestion box (förslagslådan)."""
 
+from .admissibility import AdmissibilityWordList
 from .box import SuggestionBoxPage, Topic
 from .people import PoliticianComment, PoliticianProfile, StaffMailOptOut
 from .proposal import Proposal, ProposalEdit
@@ -8,6 +9,7 @@ from .signature_log import SignatureLogEntry
 from .trail import FeedbackEntry, FeedbackEntryVersion
 
 __all__ = [
+    "AdmissibilityWordList",
     "FeedbackEntry",
     "FeedbackEntryVersion",
     "PoliticianComment",

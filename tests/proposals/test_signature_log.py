@@ -3,6 +3,7 @@ check from the public download alone, and that holds nothing personal."""
 
 import csv
 import hashlib
+import importlib
 import io
 import re
 import subprocess
@@ -11,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -324,3 +326,23 @@ def test_backfill_logs_signatures_counted_before_the_log(proposal_factory):
     assert signature_log.backfill(proposal.pk) == 0
     result = signature_log.verify(signature_log.csv_text(proposal.pk))
     assert result.count == proposal.signature_count == 3
+
+
+def test_the_migration_logs_earlier_signatures_as_the_module_would(proposal_factory):
+    migration = importlib.import_module("proposals.migrations.0019_signature_log")
+    proposal = proposal_factory(Status.OPEN, signatures=3)
+    SignatureLogEntry.objects.all().delete()
+
+    migration.log_counted_signatures(django_apps, None)
+
+    result = signature_log.verify(signature_log.csv_text(proposal.pk))
+    assert result.count == proposal.signature_count == 3
+    signatures = Signature.objects.filter(proposal=proposal).order_by(
+        "confirmed_at", "pk"
+    )
+    assert [e.receipt for e in signature_log.entries(proposal.pk)] == [
+        signature_log.receipt_of(signature_log.receipt_code(s.pk)) for s in signatures
+    ]
+    # Withdrawing one later repeats the receipt the migration wrote.
+    lifecycle.withdraw_signature(signatures[0].pk)
+    assert signature_log.verify(signature_log.csv_text(proposal.pk)).count == 2

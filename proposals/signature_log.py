@@ -14,7 +14,7 @@ that changes its count, so concurrent signers queue and the chain never forks
 import csv
 import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC
 
 from django.db import connection
@@ -207,13 +207,16 @@ class Verified:
     entries: int
     count: int
     head: str
+    # The count after each entry, by its hash: a head shown on a (cached) page a
+    # little older than the download is found in it with the count it had then.
+    counts: dict = field(default_factory=dict, repr=False)
 
 
 def verify(text):
     """Recompute the chain and the count from a download; raise ChainError at the
     first row that does not follow (changed, deleted, inserted or reordered)."""
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    prev, live, proposal = GENESIS, set(), None
+    prev, live, proposal, counts = GENESIS, set(), None, {}
     for number, row in enumerate(rows, start=1):
         line = number + 1  # the header is line 1
         if None in row or any(row.get(name) is None for name in COLUMNS):
@@ -232,7 +235,8 @@ def verify(text):
             )
         _count(row, live, line)
         prev = row["hash"]
-    return Verified(proposal or "", len(rows), len(live), prev)
+        counts[prev] = len(live)
+    return Verified(proposal or "", len(rows), len(live), prev, counts)
 
 
 def _count(row, live, line):

@@ -177,10 +177,27 @@ def test_rows_cut_off_at_the_end_fail_against_the_published_head(
     shortened.write_text(_text(rows[:-1]), encoding="utf-8")
     head = signature_log.head(signed_proposal.pk)[1]
 
-    with pytest.raises(CommandError, match="the proposal shows 5"):
+    with pytest.raises(CommandError, match="counts 4 signatures, the proposal shows 5"):
         call_command("verify_signature_log", str(shortened), "--count", "5")
-    with pytest.raises(CommandError, match="ends at"):
+    with pytest.raises(CommandError, match="is not in this log"):
         call_command("verify_signature_log", str(shortened), "--head", head)
+
+
+def test_a_head_shown_before_later_signatures_is_found_with_its_count(
+    client, signed_proposal, tmp_path
+):
+    shown = signature_log.head(signed_proposal.pk)[1]  # a cached page's head
+    _sign_and_confirm(signed_proposal, 2, start=10)
+    path = tmp_path / "log.csv"
+    path.write_text(_download(client, signed_proposal), encoding="utf-8")
+    out = io.StringIO()
+    call_command(
+        "verify_signature_log", str(path), "--head", shown, "--count", "5", stdout=out
+    )
+    assert "7 signatures counted" in out.getvalue()
+    assert "2 entries before the end of the log, with 5" in out.getvalue()
+    with pytest.raises(CommandError, match="counts 5 signatures, the proposal shows 7"):
+        call_command("verify_signature_log", str(path), "--head", shown, "--count", "7")
 
 
 def test_an_appended_forged_row_fails_against_the_published_count(

@@ -33,8 +33,9 @@ class Command(BaseCommand):
     help = (
         "Verify a signature log (CSV file, its URL, or a proposal id): every row's "
         "hash, the chain, and the count. Exits non-zero on any change, deletion, "
-        "insertion or reordering. --count and --head compare with the published "
-        "count and chain head, which also catches rows cut off at the end."
+        "insertion or reordering. --count and --head compare with the count and "
+        "chain head a proposal page showed (the head must be in the log, with that "
+        "count there), which also catches rows cut off at the end."
     )
 
     def add_arguments(self, parser):
@@ -50,15 +51,23 @@ class Command(BaseCommand):
             result = signature_log.verify(text)
         except signature_log.ChainError as error:
             raise CommandError(f"The log does not verify: {error}") from error
-        if count is not None and result.count != count:
+        counted = result.count
+        if head:
+            head = head.strip().lower()
+            if head not in result.counts:
+                raise CommandError(f"The chain head {head} is not in this log.")
+            counted = result.counts[head]
+        if count is not None and counted != count:
             raise CommandError(
-                f"The log counts {result.count} signatures, the proposal shows {count}."
-            )
-        if head and result.head != head.strip().lower():
-            raise CommandError(
-                f"The log ends at {result.head}, the proposal shows {head}."
+                f"The log counts {counted} signatures, the proposal shows {count}."
             )
         self.stdout.write(
             f"OK: proposal {result.proposal or '-'}, {result.entries} entries, "
             f"{result.count} signatures counted, chain head {result.head}"
         )
+        if head and head != result.head:
+            later = result.entries - list(result.counts).index(head) - 1
+            self.stdout.write(
+                f"The shown head is {later} entries before the end of the log, "
+                f"with {counted} signatures counted there."
+            )

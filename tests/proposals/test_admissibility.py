@@ -298,6 +298,20 @@ def test_the_decision_and_the_rules_are_kept_in_the_audit(
     assert decision(clean).data == {"admissibility": []}
 
 
+def test_the_proposal_history_shows_the_rules_with_the_decision(
+    client, communicator, proposal_factory
+):
+    proposal = proposal_factory(
+        Status.IN_MODERATION, title="Buller", text=PERSONAL_TEXT
+    )
+    client.post(reverse(f"{NS}:approve", args=[proposal.pk]))
+    html = client.get(reverse(f"{NS}:history", args=[proposal.pk])).content.decode()
+    assert (
+        "Förslaget fick status: Öppet för underskrifter (prövningsstödet pekade på: "
+        "Telefonnummer, Namn på privatperson, Gatuadress)" in html
+    )
+
+
 def test_later_steps_carry_no_admissibility_data(proposal_factory):
     proposal = proposal_factory(Status.OPEN, text=PERSONAL_TEXT)
     lifecycle.withdraw_proposal(proposal)

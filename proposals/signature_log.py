@@ -114,8 +114,10 @@ def counted(proposal_id, signature_id, now=None, *, last=_UNREAD):
     )
 
 
-def _receipt_in_log(proposal_id, signature_id):
-    found = (
+def withdrawn(proposal_id, signature_id, now=None):
+    """A counted signature was taken back: its receipt leaves the count. One the
+    log never counted (written in bulk without it) leaves the log as it is."""
+    receipt = (
         SignatureLogEntry.objects.filter(
             proposal_id=proposal_id,
             signature_id=signature_id,
@@ -124,12 +126,8 @@ def _receipt_in_log(proposal_id, signature_id):
         .values_list("receipt", flat=True)
         .last()
     )
-    return found or receipt_of(receipt_code(signature_id))
-
-
-def withdrawn(proposal_id, signature_id, now=None):
-    """A counted signature was taken back: its receipt leaves the count."""
-    receipt = _receipt_in_log(proposal_id, signature_id)
+    if receipt is None:
+        return None
     return append(proposal_id, SignatureLogEntry.WITHDRAW, receipt, signature_id, now)
 
 

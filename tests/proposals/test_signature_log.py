@@ -363,3 +363,16 @@ def test_the_migration_logs_earlier_signatures_as_the_module_would(proposal_fact
     # Withdrawing one later repeats the receipt the migration wrote.
     lifecycle.withdraw_signature(signatures[0].pk)
     assert signature_log.verify(signature_log.csv_text(proposal.pk)).count == 2
+
+
+def test_withdrawing_a_signature_the_log_never_counted_keeps_it_valid(
+    proposal_factory,
+):
+    proposal = proposal_factory(Status.OPEN, signatures=2)  # written without the log
+    _sign_and_confirm(proposal, 1, start=50)
+    unlogged = Signature.objects.filter(proposal=proposal).order_by("pk").first()
+
+    lifecycle.withdraw_signature(unlogged.pk)
+
+    result = signature_log.verify(signature_log.csv_text(proposal.pk))
+    assert (result.entries, result.count) == (1, 1)

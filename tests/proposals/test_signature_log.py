@@ -376,3 +376,24 @@ def test_withdrawing_a_signature_the_log_never_counted_keeps_it_valid(
 
     result = signature_log.verify(signature_log.csv_text(proposal.pk))
     assert (result.entries, result.count) == (1, 1)
+
+
+def test_the_command_checks_every_log_after_a_signing_run(proposal_factory):
+    good = proposal_factory(Status.OPEN, title="Fler bänkar")
+    _sign_and_confirm(good, 3)
+    forked = proposal_factory(Status.OPEN, title="Fler träd")
+    _sign_and_confirm(forked, 3, start=20)
+    out = io.StringIO()
+    call_command("verify_signature_log", "--all", stdout=out)
+    assert "2 logs checked, 0 broken, 0 with another count" in out.getvalue()
+
+    # A fork: two entries claiming the same predecessor.
+    second = SignatureLogEntry.objects.get(proposal=forked, seq=2)
+    third = SignatureLogEntry.objects.get(proposal=forked, seq=3)
+    third.prev_hash = second.prev_hash
+    third.hash = signature_log.entry_hash(
+        forked.pk, 3, third.event, third.time, third.receipt, third.prev_hash
+    )
+    third.save()
+    with pytest.raises(CommandError, match=f"proposal {forked.pk}: row 4"):
+        call_command("verify_signature_log", "--all", stdout=io.StringIO())

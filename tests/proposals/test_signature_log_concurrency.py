@@ -1,10 +1,12 @@
 """The signature log against PostgreSQL: concurrent signers make one linear chain
 (no fork, no gap), and the log counts exactly what the proposal counts."""
 
+import io
 import threading
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection, connections
 
 from proposals import lifecycle, signature_log
@@ -82,6 +84,9 @@ def test_concurrent_signers_make_one_linear_chain(box, proposal_factory):
     log, result = _assert_one_chain(proposal)
     assert len(log) == result.count == THREADS
     assert connection.vendor == "postgresql"
+    out = io.StringIO()
+    call_command("verify_signature_log", "--all", stdout=out)
+    assert "1 logs checked, 0 broken, 0 with another count" in out.getvalue()
 
 
 def test_concurrent_signing_and_withdrawing_keep_the_chain(box, proposal_factory):

@@ -312,6 +312,10 @@ def test_the_signer_gets_a_receipt_that_finds_their_row(client, open_proposal):
     assert receipt in html
     download = _download(client, open_proposal)
     assert [row[4] for row in _rows(download)[1:]] == [receipt]
+    # The signer's private page keeps the receipt for later.
+    manage = client.get(link_containing("/min-underskrift/", to=email))
+    assert code in manage.content.decode()
+    assert receipt in manage.content.decode()
 
 
 def test_retention_keeps_the_log_verifiable_and_the_count(client, open_proposal):

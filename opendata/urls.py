@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from . import views
+from . import signature_log, views
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
@@ -25,5 +25,10 @@ urlpatterns = [
         name="proposal-detail",
     ),
     path("proposals.csv", views.ProposalCSVViewSet.as_view(LIST), name="proposal-csv"),
+    re_path(
+        rf"^proposals/(?P<pk>{views.ID_PATTERN})/signature-log\.csv$",
+        signature_log.download,
+        name="proposal-signature-log",
+    ),
     path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
 ]

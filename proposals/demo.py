@@ -10,7 +10,8 @@ from dialogues.models import DialoguePage
 from municipality import demo as municipality_demo
 from municipality.models import Committee
 from proposals import demo_timeline as timeline
-from proposals import lifecycle
+from proposals import lifecycle, signature_log
+from proposals.admissibility.defaults import MITTKOPING_LISTS
 from proposals.constants import (
     DecisionOutcome,
     EntryKind,
@@ -18,6 +19,7 @@ from proposals.constants import (
     Status,
 )
 from proposals.models import (
+    AdmissibilityWordList,
     PoliticianProfile,
     Proposal,
     Signature,
@@ -330,6 +332,10 @@ def _box(site):
             "eller stöd någon annans genom att skriva under."
         ),
         rules=RULES,
+        admissibility_lists=[
+            AdmissibilityWordList(kind=item.kind, name=item.name, words=item.words)
+            for item in MITTKOPING_LISTS
+        ],
     )
     site.root_page.add_child(instance=box)
     box.save_revision().publish()
@@ -360,6 +366,7 @@ def _signatures(proposal, count):
     Proposal.objects.filter(pk=proposal.pk).update(
         signature_count=F("signature_count") + count
     )
+    signature_log.backfill(proposal.pk)
     proposal.refresh_from_db()
 
 

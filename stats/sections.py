@@ -277,6 +277,8 @@ def signature_section(year):
 
 def statistics_context(data):
     """Everything the page shows, for the year chosen in ``data`` (GET)."""
+    from stats.admissibility import agreement_section  # it builds on this module
+
     per_year = figures.counts_per_year()
     form = YearForm(data, years=figures.years(per_year))
     year = form.year
@@ -290,5 +292,6 @@ def statistics_context(data):
             response_section(year),
             *dialogue_sections(year),
             signature_section(year),
+            agreement_section(year),
         ],
     }

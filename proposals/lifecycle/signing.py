@@ -9,7 +9,7 @@ e-mail) among confirmed signatures is the backstop."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from proposals import notifications
+from proposals import notifications, signature_log
 from proposals.lifecycle import announce
 from proposals.lifecycle.base import (
     NotPermitted,
@@ -110,6 +110,7 @@ def _confirm(signature, now):
     if signature.flagged:
         return CONFIRMED_FLAGGED
     add_to_count(locked, 1)
+    signature_log.counted(locked.pk, signature.pk, now)
     return CONFIRMED
 
 
@@ -133,6 +134,7 @@ def withdraw_signature(signature_id):
     signature.delete()
     if counted:
         add_to_count(locked, -1)
+        signature_log.withdrawn(locked.pk, signature_id)
         if signature.show_name:
             announce.public_signature_removed(locked.pk)
     return locked
@@ -176,6 +178,7 @@ class ClearSignature:
         announce.signature_cleared(signature, user=self.user)
         if signature.confirmed_at is not None:
             add_to_count(locked, 1)
+            signature_log.counted(locked.pk, signature.pk)
         return signature
 
 

@@ -1,12 +1,15 @@
 """Models of the suggestion box (förslagslådan)."""
 
+from .admissibility import AdmissibilityWordList
 from .box import SuggestionBoxPage, Topic
 from .people import PoliticianComment, PoliticianProfile, StaffMailOptOut
 from .proposal import Proposal, ProposalEdit
 from .signature import Signature
+from .signature_log import SignatureLogEntry
 from .trail import FeedbackEntry, FeedbackEntryVersion
 
 __all__ = [
+    "AdmissibilityWordList",
     "FeedbackEntry",
     "FeedbackEntryVersion",
     "PoliticianComment",
@@ -14,6 +17,7 @@ __all__ = [
     "Proposal",
     "ProposalEdit",
     "Signature",
+    "SignatureLogEntry",
     "StaffMailOptOut",
     "SuggestionBoxPage",
     "Topic",

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -77,6 +77,16 @@ class SuggestionBoxPage(
                 FieldPanel("signing_continues_after_referral"),
             ],
             heading=_("Underskrifter"),
+        ),
+    ]
+
+    # The admissibility assistant's word lists (proposals/admissibility/words.py).
+    settings_panels = [
+        *Page.settings_panels,
+        InlinePanel(
+            "admissibility_lists",
+            heading=_("Prövning: ämnen utanför kommunens ansvar och kränkande ord"),
+            label=_("Ordlista"),
         ),
     ]
 

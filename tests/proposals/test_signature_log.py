@@ -305,7 +305,8 @@ def test_the_signer_gets_a_receipt_that_finds_their_row(client, open_proposal):
     receipt = hashlib.sha256(code.encode()).hexdigest()
     assert receipt in mail.outbox[-1].body
 
-    page = client.get(link_containing("/bekrafta-underskrift/", to=email))
+    # The link opens a page whose button confirms (a POST).
+    page = client.post(link_containing("/bekrafta-underskrift/", to=email))
     assert page.status_code == 200
     html = page.content.decode()
     assert code in html

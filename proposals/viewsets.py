@@ -15,6 +15,7 @@ from proposals import admin_views, lifecycle
 from proposals.admin_forms import ProposalAdminForm
 from proposals.admin_side_panel import ProposalEditView
 from proposals.constants import EntryKind, Status
+from proposals.milestone_admin import MilestoneViewSet
 from proposals.models import (
     FeedbackEntry,
     FeedbackEntryVersion,
@@ -262,6 +263,7 @@ class ProposalsViewSetGroup(SnippetViewSetGroup):
         FeedbackEntryViewSet,
         FeedbackEntryVersionViewSet,
         ProposalEditViewSet,
+        MilestoneViewSet,
         PoliticianProfileViewSet,
         TopicViewSet,
     )

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from home.sections import HOOK as HOME_SECTION
-from proposals import home
+from proposals import home, milestones
 from proposals.audit import ACTIONS
 from proposals.politicians import ResponsesViewSet
 from proposals.viewsets import ProposalsViewSetGroup
@@ -21,7 +21,7 @@ def register_responses_viewset():
 @hooks.register("register_log_actions")
 def register_audit_actions(actions):
     """The proposal lifecycle's entries in Wagtail's history."""
-    for action, label, message in ACTIONS:
+    for action, label, message in [*ACTIONS, *milestones.LOG_ACTIONS]:
         actions.register_action(action, label, message)
 
 

@@ -1,6 +1,7 @@
 """Models of the suggestion box (förslagslådan)."""
 
 from .box import SuggestionBoxPage, Topic
+from .milestone import Milestone
 from .people import PoliticianComment, PoliticianProfile, StaffMailOptOut
 from .proposal import Proposal, ProposalEdit
 from .signature import Signature
@@ -9,6 +10,7 @@ from .trail import FeedbackEntry, FeedbackEntryVersion
 __all__ = [
     "FeedbackEntry",
     "FeedbackEntryVersion",
+    "Milestone",
     "PoliticianComment",
     "PoliticianProfile",
     "Proposal",

@@ -35,7 +35,7 @@ class OutcomeSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(
         choices=[
             ("dialogue", _("Dialog")),
-            ("proposal", pgettext_lazy("sort av post", "Ett förslag")),
+            ("proposal", pgettext_lazy("sort av post", "Förslag")),
         ],
         help_text=_("Dialog eller förslag."),
     )

@@ -193,3 +193,50 @@ def test_unanswered_proposals_are_not_listed(client, box, committee):
     make_proposal(box, make_topic("Skola", "skola"), Status.OPEN, title="Öppet")
     html = client.get("/ni-sa-vi-gjorde/").content.decode()
     assert "Väntar på svar" not in html and "Öppet" not in html
+
+
+def test_demo_shows_every_accountability_case():
+    """A kept promise, a late one, a broken one with its explanation, one still
+    standing; proposals answered on time and one overdue; milestones done and
+    pending, on a proposal and on dialogues."""
+    import io
+
+    from django.core.management import call_command
+
+    from dialogues import promises
+    from dialogues.models import DialoguePromise, PromiseState
+    from proposals import answer_clock
+
+    call_command("load_demo", stdout=io.StringIO())
+    states = {promises.state(p) for p in DialoguePromise.objects.all()}
+    assert states == {
+        PromiseState.KEPT,
+        PromiseState.KEPT_LATE,
+        PromiseState.NOT_KEPT,
+        PromiseState.PENDING,
+    }
+    broken = next(
+        p
+        for p in DialoguePromise.objects.all()
+        if promises.state(p) == PromiseState.NOT_KEPT
+    )
+    assert broken.explanation
+    assert DialoguePromise.objects.filter(changes__isnull=False).exists()
+    clocks = [
+        answer_clock.clock(p)
+        for p in Proposal.objects.filter(status__in=["referred", "answered"])
+    ]
+    assert any(c.answered and c.on_time for c in clocks)
+    assert any(not c.answered and c.overdue for c in clocks)
+    assert any(not c.answered and not c.overdue for c in clocks)
+    from proposals.models import Milestone
+
+    assert Milestone.objects.filter(
+        proposal__isnull=False, done_on__isnull=False
+    ).exists()
+    assert Milestone.objects.filter(
+        proposal__isnull=False, done_on__isnull=True
+    ).exists()
+    assert Milestone.objects.filter(
+        dialogue__isnull=False, done_on__isnull=False
+    ).exists()

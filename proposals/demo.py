@@ -283,7 +283,7 @@ STATUS_UPDATES = {
 }
 IMPLEMENTATION = {
     "Hundrastgård i Södra Mittköping": (
-        "Staketet är beställt. Hundrastgården väntas öppna i september."
+        "Staketet är beställt. Hundrastgården väntas öppna i vår."
     ),
 }
 

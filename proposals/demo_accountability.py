@@ -54,7 +54,7 @@ def _promises(today):
     # been moved once, publicly, with a reason.
     late = _promise(
         "framtidsverkstad-norra-parken",
-        "Kultur- och fritidsnämnden beslutar om Norra parken senast "
+        "Samhällsbyggnadsnämnden beslutar om Norra parken senast "
         f"{today - timedelta(days=240):%-d/%-m} och redovisar hur förslagen från "
         "framtidsverkstaden påverkade beslutet.",
         today - timedelta(days=240),
@@ -63,12 +63,12 @@ def _promises(today):
     if late is not None:
         promises.change_promise(
             late,
-            text="Kultur- och fritidsnämnden beslutar om Norra parken senast "
+            text="Samhällsbyggnadsnämnden beslutar om Norra parken senast "
             f"{today - timedelta(days=214):%-d/%-m} och redovisar hur förslagen "
             "från framtidsverkstaden påverkade beslutet.",
             due_date=today - timedelta(days=214),
-            reason="Nämndens sammanträde i maj ställdes in, och ärendet flyttades "
-            "till nästa möte.",
+            reason="Kultur- och fritidsnämnden behövde yttra sig om scenen först, "
+            "så beslutet flyttades till nämndens möte i maj.",
         )
         PromiseChange.objects.filter(promise=late).update(
             changed_at=_moment(today - timedelta(days=245))

@@ -247,3 +247,46 @@ def test_overdue_promises_leave_out_kept_and_unpublished(make_dialogue):
     _promise(kept, due_date=datetime.date(2026, 1, 1))
     overdue = promises.overdue_promises(on=datetime.date(2026, 2, 1))
     assert [p.dialogue.title for p in overdue] == ["Sen"]
+
+
+def test_a_changed_promise_empties_the_page_cache(client, dialogue, cache_on):
+    promise = _promise(dialogue, due_date=datetime.date(2099, 1, 1))
+    assert (
+        "Vi återkopplar resultatet senast 15 mars."
+        in client.get(dialogue.url).content.decode()
+    )
+    promises.change_promise(
+        promise,
+        text="Vi återkopplar resultatet senast 1 april.",
+        due_date=datetime.date(2099, 2, 1),
+        reason="Fler svar än väntat.",
+    )
+    html = client.get(dialogue.url).content.decode()
+    assert "Vi återkopplar resultatet senast 1 april." in html
+
+
+def test_communicators_are_reminded_once_before_the_date(
+    dialogue, communicator, monkeypatch
+):
+    from django.core import mail
+    from django.core.management import call_command
+
+    from proposals import notifications
+    from proposals.answer_reminders import remind_promises
+    from tests.conftest import AT_ONCE
+    from tests.proposals.factories import make_box
+
+    monkeypatch.setattr(notifications, "transaction", AT_ONCE)
+
+    make_box(dialogue.get_site())
+    today = datetime.date(2027, 3, 5)
+    _promise(dialogue)  # due 15 March
+    mail.outbox.clear()
+    assert remind_promises(today=datetime.date(2027, 2, 1), within_days=14) == []
+    assert len(remind_promises(today=today, within_days=14)) == 1
+    assert communicator.email in {message.to[0] for message in mail.outbox}
+    assert any("Ny park vid ån" in message.subject for message in mail.outbox)
+    mail.outbox.clear()
+    assert remind_promises(today=today, within_days=14) == []
+    call_command("remind_answer_dates", days=14)
+    assert mail.outbox == []

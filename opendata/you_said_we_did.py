@@ -22,6 +22,34 @@ from .views import BAD_FILTER, CSV_RESPONSES, CSVMixin, OpenDataViewSet
 PARAMETERS = {"area": "omrade", "committee": "namnd", "year": "ar", "outcome": "utfall"}
 
 
+FILTER_HELP = {
+    "area": _("Områdets kortnamn."),
+    "committee": _("Nämndens kortnamn."),
+    "year": _("År för beslutet."),
+    "outcome": _("Utfallet."),
+}
+
+
+def filter_documentation():
+    """The filters as the "Öppna data" page lists them."""
+    form = OutcomeFilterForm()
+    rows = []
+    for name, swedish in PARAMETERS.items():
+        field = form.fields[swedish]
+        choices = []
+        if name == "outcome":
+            choices = [(code, label) for code, label in field.choices if code]
+        rows.append(
+            {
+                "name": name,
+                "type": _("heltal") if name == "year" else _("kod"),
+                "description": FILTER_HELP[name],
+                "choices": choices,
+            }
+        )
+    return rows
+
+
 class MilestoneSerializer(serializers.Serializer):
     title = serializers.CharField(help_text=_("Delmålet."))
     planned_on = serializers.DateField(help_text=_("Planerat klart."))

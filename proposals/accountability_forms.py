@@ -4,18 +4,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from municipality.models import Area, Committee
+from municipality.widgets import ContentChoiceField
 from proposals.accountability import OUTCOME_CHOICES, decision_years
 
 
 class OutcomeFilterForm(forms.Form):
-    omrade = forms.ModelChoiceField(
+    omrade = ContentChoiceField(
         label=_("Område"),
         queryset=Area.objects.all(),
         to_field_name="slug",
         required=False,
         empty_label=_("Alla områden"),
     )
-    namnd = forms.ModelChoiceField(
+    namnd = ContentChoiceField(
         label=_("Nämnd"),
         queryset=Committee.objects.all(),
         to_field_name="slug",

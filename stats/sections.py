@@ -4,6 +4,7 @@ same numbers, formatted once here for both."""
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -283,7 +284,9 @@ def on_time_section(year):
     )
     rows = []
     for name, decision_year, share in on_time.on_time_shares(year):
-        label = f"{in_lang(name) if name else _('Ingen nämnd')} {decision_year}"
+        label = format_html(
+            "{} {}", in_lang(name) if name else _("Ingen nämnd"), decision_year
+        )
         percent = number_format(share.percent, decimal_pos=0) + "\u00a0%"
         table.rows.append((label, [whole(share.total), whole(share.part), percent]))
         rows.append((label, round(share.percent), percent))

@@ -159,3 +159,18 @@ def test_admin_adds_a_milestone_and_rejects_two_subjects(
     response = client.post(url, {**both, "dialogue": ""})
     assert response.status_code == 302
     assert Milestone.objects.get().proposal == answered
+
+
+def test_admin_lists_render(client, answered, communicator_user):
+    milestones.record(proposal=answered, title="Listad", planned_on=PLANNED)
+    client.force_login(communicator_user)
+    for url in (
+        "/admin/snippets/proposals/milestone/",
+        "/admin/snippets/proposals/milestone/add/",
+        "/admin/snippets/dialogues/dialoguepromise/",
+        "/admin/snippets/dialogues/dialoguepromise/add/",
+        "/admin/snippets/dialogues/promisechange/",
+    ):
+        assert client.get(url).status_code == 200, url
+    edit = f"/admin/snippets/proposals/milestone/edit/{Milestone.objects.get().pk}/"
+    assert client.get(edit).status_code == 200

@@ -9,8 +9,8 @@ from django.utils import timezone
 from dialogues.models import DialoguePage
 from municipality import demo as municipality_demo
 from municipality.models import Committee
+from proposals import demo_accountability, lifecycle, signature_log
 from proposals import demo_timeline as timeline
-from proposals import lifecycle, signature_log
 from proposals.admissibility.defaults import MITTKOPING_LISTS
 from proposals.constants import (
     DecisionOutcome,
@@ -34,6 +34,10 @@ RULES = (
     "kultur och fritid, miljö och stadsplanering.</p>"
     "<p>Frågor som staten eller regionen ansvarar för, till exempel vården, "
     "polisen och de statliga vägarna, kan kommunen inte besluta om.</p>"
+    "<p>Ett förslag som har lämnats till kommunen besvaras inom nämndens "
+    "handläggningstid, och annars inom sex månader. Varje förslag visar hur lång "
+    "tid som är kvar. Fler kommuner har liknande regler för e-förslag, till "
+    "exempel Göteborg och Örnsköldsvik.</p>"
 )
 
 TOPICS = [
@@ -281,7 +285,7 @@ STATUS_UPDATES = {
 }
 IMPLEMENTATION = {
     "Hundrastgård i Södra Mittköping": (
-        "Staketet är beställt. Hundrastgården väntas öppna i september."
+        "Staketet är beställt. Hundrastgården väntas öppna i vår."
     ),
 }
 
@@ -476,4 +480,5 @@ def build(site, stdout):
     for row in PROPOSALS:
         _build_proposal(box, topics, row, committees, politician)
     _link_to_dialogue()
+    demo_accountability.build(stdout)
     stdout.write(f"Suggestion box: {box.proposals.count()} proposals at {box.url}")

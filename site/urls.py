@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
         name="remove_signatures_confirm",
     ),
     path("kommentarer/", include("comments.urls")),
+    path("", include("proposals.accountability_urls")),
     # Pages routed from the shared cache; Wagtail routes what that leaves.
     path("", include("caching.urls")),
     path("", include(wagtail_urls)),

@@ -2,6 +2,7 @@
 
 from .admissibility import AdmissibilityWordList
 from .box import SuggestionBoxPage, Topic
+from .milestone import Milestone
 from .people import PoliticianComment, PoliticianProfile, StaffMailOptOut
 from .proposal import Proposal, ProposalEdit
 from .signature import Signature
@@ -12,6 +13,7 @@ __all__ = [
     "AdmissibilityWordList",
     "FeedbackEntry",
     "FeedbackEntryVersion",
+    "Milestone",
     "PoliticianComment",
     "PoliticianProfile",
     "Proposal",

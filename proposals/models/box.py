@@ -65,6 +65,15 @@ class SuggestionBoxPage(
         _("man kan skriva under även efter att förslaget lämnats till kommunen"),
         default=True,
     )
+    answer_months = models.PositiveSmallIntegerField(
+        _("svar senast (månader efter att förslaget lämnats till kommunen)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_(
+            "Gäller när nämnden inte har en egen handläggningstid. Förslaget visar "
+            "en svarsklocka från den dag det lämnades till kommunen."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -78,6 +87,7 @@ class SuggestionBoxPage(
             ],
             heading=_("Underskrifter"),
         ),
+        FieldPanel("answer_months"),
     ]
 
     # The admissibility assistant's word lists (proposals/admissibility/words.py).

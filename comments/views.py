@@ -28,6 +28,7 @@ from comments.queries import find_comment
 from comments.registry import policy_for
 from comments.reports import file_report
 from municipality import site_address
+from municipality.client_address import client_ip
 
 TYPED_FIELDS = ("name", "email", "comment", "followup")
 
@@ -82,6 +83,12 @@ def _expired(request, policy, target, data, parent):
             "skicka igen."
         ),
     )
+
+
+def record_client_address(sender, comment, request, **kwargs):
+    """comment_will_be_posted: the library stored REMOTE_ADDR, which behind the
+    site's proxies is the proxy's; keep the resident's own address instead."""
+    comment.ip_address = client_ip(request)
 
 
 @require_POST

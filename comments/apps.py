@@ -7,11 +7,17 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Kommentarer")
 
     def ready(self):
+        from django_comments.signals import comment_will_be_posted
         from django_comments_xtd.models import TmpXtdComment
         from django_comments_xtd.signals import confirmation_received
 
         from comments.registry import hold_late_confirmation
+        from comments.views import record_client_address
 
+        # Every comment, whether it waits for its e-mail link or not.
+        comment_will_be_posted.connect(
+            record_client_address, dispatch_uid="comments-client-address"
+        )
         confirmation_received.connect(
             hold_late_confirmation,
             sender=TmpXtdComment,

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_comments import get_form
 from django_comments_xtd.moderation import XtdCommentModerator
+from wagtail.models import Page
 
 from comments.tasks import notify_comment_moderators
 from municipality import ratelimit
@@ -41,6 +42,13 @@ class CommentPolicy(XtdCommentModerator):
 
     def comments_visible(self, target):
         """Whether the target's published comments are shown (and reportable)."""
+        return True
+
+    def target_public(self, target):
+        """Whether anyone may see the target, and so follow a comment's permalink
+        to it: a page must be live and open to everyone."""
+        if isinstance(target, Page):
+            return target.live and not target.get_view_restrictions().exists()
         return True
 
     def needs_moderation(self, target):

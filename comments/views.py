@@ -11,7 +11,10 @@ message in the page's language."""
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -25,7 +28,7 @@ from comments.policy import FORM_PAGE
 from comments.queries import find_comment
 from comments.registry import policy_for
 from comments.reports import file_report
-from municipality import ratelimit
+from municipality import ratelimit, site_address
 from municipality.client_address import client_ip
 
 TYPED_FIELDS = ("name", "email", "comment", "followup")
@@ -81,6 +84,12 @@ def _expired(request, policy, target, data, parent):
             "skicka igen."
         ),
     )
+
+
+def record_client_address(sender, comment, request, **kwargs):
+    """comment_will_be_posted: the library stored REMOTE_ADDR, which behind the
+    site's proxies is the proxy's; keep the resident's own address instead."""
+    comment.ip_address = client_ip(request)
 
 
 @require_POST
@@ -261,3 +270,25 @@ def mute(request, key):
             _("Ja, sluta skicka mejl"),
         )
     return xtd_views.mute(request, key)
+
+
+def permalink(request, content_type_id, object_pk):
+    """Where a comment's permalink (comment.get_absolute_url) leads: its target's
+    public page on the site's own address. A target that is missing, takes no
+    comments or is not public (an unpublished proposal) is a 404, so the link
+    tells nobody that it exists."""
+    try:
+        model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
+    except (ContentType.DoesNotExist, ValueError, OverflowError):
+        raise Http404 from None
+    policy = policy_for(model) if model is not None else None
+    if policy is None:
+        raise Http404
+    try:
+        target = model._default_manager.filter(pk=object_pk).first()
+    except (TypeError, ValueError, ValidationError, OverflowError):
+        target = None
+    if target is None or not policy.target_public(target):
+        raise Http404
+    url = policy.target_url(target)
+    return redirect(site_address.absolute(url, request) if url.startswith("/") else url)

@@ -35,6 +35,14 @@ class PlainTextField(serializers.CharField):
         return plain_text(value)
 
 
+@extend_schema_field(NULLABLE_URI)
+class OptionalURLField(serializers.URLField):
+    """A link that may be missing: null then, never "" (not a URI)."""
+
+    def to_representation(self, value):
+        return value or None
+
+
 class NamedSerializer(serializers.Serializer):
     slug = serializers.CharField(help_text=_("Kortnamn, används i filter."))
     name = serializers.CharField(help_text=_("Namn."))
@@ -146,7 +154,9 @@ class TrailEntrySerializer(serializers.Serializer):
         help_text=_("Beslutet: bifall, delvis bifall, avslag eller besvarad."),
     )
     decided_on = serializers.DateField(allow_null=True, help_text=_("Beslutsdatum."))
-    minutes_url = serializers.URLField(help_text=_("Länk till protokollet."))
+    minutes_url = OptionalURLField(
+        allow_null=True, help_text=_("Länk till protokollet.")
+    )
     edited_at = serializers.DateTimeField(
         allow_null=True, help_text=_("När texten senast ändrades.")
     )
@@ -227,7 +237,7 @@ class ProposalSerializer(serializers.Serializer):
     outcome_label = serializers.CharField(
         source="get_outcome_display", help_text=_("Beslutet i klartext.")
     )
-    decision_url = serializers.URLField(help_text=_("Länk till beslutet."))
+    decision_url = OptionalURLField(allow_null=True, help_text=_("Länk till beslutet."))
     decided_on = serializers.DateField(allow_null=True, help_text=_("Beslutsdatum."))
     dialogue_id = serializers.IntegerField(
         allow_null=True, help_text=_("Dialogen som förslaget lämnades i, om någon.")

@@ -1,6 +1,9 @@
 """The read-only open data API: lists, single items and CSV files."""
 
+from django.http import JsonResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -152,3 +155,11 @@ class DialogueCSVViewSet(CSVMixin, DialogueViewSet):
 )
 class ProposalCSVViewSet(CSVMixin, ProposalViewSet):
     csv_filename = "forslag.csv"
+
+
+def page_not_found(request, exception):
+    """The site's 404 handler: JSON under /api/ (an unknown address or an item
+    number outside the pattern), the site's own page everywhere else."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": gettext("Finns inte.")}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -30,6 +30,9 @@ class ProposalCommentPolicy(CommentPolicy):
     def comments_visible(self, target):
         return target.is_public
 
+    def target_public(self, target):
+        return target.is_public and target.box.live
+
     def render(self, request, target, template, context, status=200):
         context = {**context, "private": True}
         return render(request, target.box, template, context, status=status)

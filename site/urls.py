@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from municipality.password_reset import LimitedPasswordResetView
+from opendata.views import page_not_found
 from proposals import privacy_views
 from search import views as search_views
 
@@ -25,6 +26,9 @@ urlpatterns = [
     # Open data: versioned, outside the language prefixes.
     path("api/v1/", include("opendata.urls")),
 ]
+
+# JSON 404s under /api/, the site's page elsewhere.
+handler404 = page_not_found
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -240,3 +240,15 @@ def test_resident_can_report_a_comment(client, make_dialogue, moderator):
 def test_get_on_comment_route_is_not_allowed(client, make_dialogue):
     dialogue = make_dialogue()
     assert client.get(dialogue.url + "kommentera/").status_code == 405
+
+
+def test_the_permalink_of_a_comment_on_an_unpublished_dialogue_is_a_404(
+    client, make_dialogue
+):
+    dialogue = make_dialogue()
+    link = existing_comment(dialogue).get_absolute_url().split("#")[0]
+    response = client.get(link)
+    assert response.status_code == 302
+    assert response["Location"].endswith(dialogue.url)
+    dialogue.unpublish()
+    assert client.get(link).status_code == 404

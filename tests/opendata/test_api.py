@@ -92,22 +92,24 @@ def test_dialogue_filters(client, dialogues, query, expected):
     [
         ("/api/v1/dialogues/?status=nonsense", "status"),
         ("/api/v1/dialogues/?level=top", "level"),
-        ("/api/v1/dialogues/?committee=finns-inte", "committee"),
+        ("/api/v1/dialogues/?committee=inte%20ett%20kortnamn", "committee"),
+        ("/api/v1/dialogues/?status=", "status"),
+        ("/api/v1/proposals/?committee=", "committee"),
+        ("/api/v1/proposals/?status=open&status=", "status"),
+        ("/api/v1/proposals/?offset=-1", "offset"),
+        ("/api/v1/proposals/?offset=", "offset"),
+        ("/api/v1/proposals/?limit=0", "limit"),
+        ("/api/v1/proposals/?limit=abc", "limit"),
+        ("/api/v1/proposals/?dialogue=0", "dialogue"),
         ("/api/v1/proposals/?status=rejected", "status"),
         ("/api/v1/proposals/?status=submitted", "status"),
         ("/api/v1/proposals/?topic=%00", "topic"),
         ("/api/v1/proposals/?updated_since=igar", "updated_since"),
-        (
-            "/api/v1/proposals/?submitted_since=0001-01-01T00:00:00%2B14:00",
-            "submitted_since",
-        ),
-        (
-            "/api/v1/proposals/?submitted_since=9999-12-31T23:00:00-18:00",
-            "submitted_since",
-        ),
+        ("/api/v1/proposals/?submitted_since=", "submitted_since"),
         ("/api/v1/proposals/?dialogue=abc", "dialogue"),
         ("/api/v1/proposals/?dialogue=99999999999999999999999", "dialogue"),
-        ("/api/v1/proposals.csv?area=mars", "area"),
+        ("/api/v1/proposals.csv?area=mars!", "area"),
+        ("/api/v1/proposals.csv?area=", "area"),
     ],
 )
 def test_invalid_filter_gives_400_with_a_message(client, db, path, parameter):
@@ -259,13 +261,48 @@ def test_pagination(client, proposals):
     assert seen == {proposals[s].pk for s in PUBLIC}
 
 
-def test_page_size_is_capped_and_odd_values_fall_back(client, proposals):
-    capped = client.get(f"/api/v1/proposals/?limit={MAX_LIMIT * 10}").json()
-    assert f"limit={MAX_LIMIT}" not in (capped["next"] or "")
-    assert len(capped["results"]) == len(PUBLIC)
-    for query in ("limit=-5", "limit=abc", "offset=-1", f"offset={10**40}"):
+def test_moments_outside_the_database_s_years_are_moved_into_them(client, proposals):
+    everything = client.get("/api/v1/proposals/").json()["count"]
+    early = client.get("/api/v1/proposals/?submitted_since=0001-01-01T00:00:00%2B14:00")
+    assert early.status_code == 200
+    assert early.json()["count"] == everything
+    late = client.get("/api/v1/proposals/?updated_since=9999-12-31T23:00:00-18:00")
+    assert late.status_code == 200
+    assert late.json()["count"] == 0
+
+
+def test_page_size_and_offset_outside_the_description_are_400(client, proposals):
+    for query in (f"limit={MAX_LIMIT + 1}", "limit=-5", "limit=abc", "offset=-1"):
         response = client.get(f"/api/v1/proposals/?{query}")
-        assert response.status_code == 200, query
+        assert response.status_code == 400, query
+        assert response["Content-Type"] == "application/json"
+    full = client.get(f"/api/v1/proposals/?limit={MAX_LIMIT}").json()
+    assert len(full["results"]) == len(PUBLIC)
+    # Far past the end is an empty page, not an error.
+    far = client.get(f"/api/v1/proposals/?offset={10**40}")
+    assert far.status_code == 200
+    assert far.json()["results"] == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/dialogues/?committee=finns-inte",
+        "/api/v1/dialogues/?area=mars",
+        "/api/v1/dialogues/?method=ingen",
+        "/api/v1/dialogues/?target_group=ingen",
+        "/api/v1/proposals/?committee=finns-inte",
+        "/api/v1/proposals/?area=mars",
+        "/api/v1/proposals/?topic=ingen",
+    ],
+)
+def test_a_well_formed_slug_that_names_nothing_matches_nothing(
+    client, proposals, dialogues, path
+):
+    assert client.get(path.split("?")[0]).json()["results"]
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.json()["results"] == []
 
 
 def test_default_page_size(client, proposals):
@@ -285,11 +322,17 @@ def test_default_page_size(client, proposals):
         "/api/v1/proposals/123456789012345678901234567890/",
         "/api/v1/proposals/-1/",
         "/api/v1/proposals/abc/",
+        "/api/v1/finns-inte/",
+        "/api/v1/proposals/1/extra/",
+        "/api/v2/proposals/",
+        "/api/",
     ],
 )
-def test_unknown_items_give_404(client, db, path):
+def test_unknown_items_and_addresses_give_a_json_404(client, db, path):
     response = client.get(path)
     assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"]
 
 
 def test_the_api_is_read_only(client, proposals):
@@ -300,3 +343,9 @@ def test_the_api_is_read_only(client, proposals):
         )
         assert response.status_code in (403, 405), method
     assert client.post("/api/v1/proposals/", data={}).status_code in (403, 405)
+
+
+def test_404s_outside_the_api_stay_the_site_s_page(client, db):
+    response = client.get("/finns-inte/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")

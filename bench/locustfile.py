@@ -85,7 +85,7 @@ class Signer(FastHttpUser):
         started, csrf = STARTED.search(page.content), CSRF.search(page.content)
         if page.status_code != 200 or not started or not csrf:
             return
-        email = f"{uuid.uuid4().hex}@bench.invalid"
+        email = f"{uuid.uuid4().hex}@bench.example.org"
         with self.client.post(
             f"{self.sign_host}{BOX}forslag/{pk}/skriv-under/",
             data={

@@ -107,7 +107,7 @@ def main():
     for _ in range(args.rounds):
         page = run(names[0], get_page)
         started = STARTED.search(page.content.decode()).group(1)
-        email = f"{uuid.uuid4().hex}@bench.invalid"
+        email = f"{uuid.uuid4().hex}@bench.example.org"
         signed = run(names[1], post_sign, started, email)
         assert signed.status_code == 302, signed.status_code
         confirmed = run(names[2], confirm, confirm_link(email))

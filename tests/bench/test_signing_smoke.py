@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q
 
+from municipality import mailbox
 from proposals import tokens
 from proposals.models import Proposal, Signature
 from tests.proposals.factories import make_box, make_proposal, make_topic
@@ -67,7 +68,7 @@ class Resident:
         assert sent == 302
         # The link the e-mail holds, made the way the e-mail makes it.
         signature = Signature.objects.filter(
-            proposal=proposal, email=email, confirmed_at__isnull=True
+            proposal=proposal, email=mailbox.canonical(email), confirmed_at__isnull=True
         ).latest("pk")
         token = tokens.make_token(tokens.SIGNATURE_CONFIRM, signature.pk)
         link = box.url + box.reverse_subpage("confirm_signature_view", args=[token])

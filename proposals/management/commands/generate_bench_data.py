@@ -33,7 +33,7 @@ from proposals.models import (
 )
 
 BATCH = 5_000
-EMAIL_DOMAIN = "bench.invalid"
+EMAIL_DOMAIN = "bench.example.org"
 # Share of proposals in each state (public ones dominate, as on a real site).
 STATE_SHARES = [
     (Status.OPEN, 0.45),

@@ -46,8 +46,10 @@ def vocabulary():
     """Every stored key, as a set. One query when nothing changed; keys added since
     the last read are read alone (all again if any went: tests roll them back)."""
     stored = SearchWord.objects.aggregate(count=Count("pk"), last=Max("pk"))
-    if stored["last"] != _loaded.get("last") or stored["count"] != len(
-        _loaded.get("list", ())
+    if (
+        "set" not in _loaded
+        or stored["last"] != _loaded.get("last")
+        or stored["count"] != len(_loaded["list"])
     ):
         since = _loaded.get("last") or 0
         if stored["last"] is None or stored["last"] < since:

@@ -20,6 +20,12 @@ def test_a_mistyped_word_becomes_the_nearest_indexed_word(proposal_factory):
     assert expand("parx") == [("parx",)]
 
 
+def test_an_empty_index_corrects_nothing_and_does_not_fail():
+    # A fresh database whose index is still being built (the task worker).
+    SearchWord.objects.all().delete()
+    assert expand("belysnig") == [terms.query_keys("belysnig")]
+
+
 def test_without_the_dictionary_words_are_only_stemmed(monkeypatch, tmp_path):
     monkeypatch.setattr(hunspell, "_candidates", lambda: [tmp_path / "sv_SE"])
     for cached in (hunspell.dictionary, hunspell.analyse, terms.index_keys):

@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
+from proposals import answer_clock
 from proposals.constants import (
     LISTED_STATUSES,
     DecisionOutcome,
@@ -264,13 +265,13 @@ class Proposal(SwedishSearchTerms, index.Indexed, models.Model):
         return self.referred_at + timedelta(days=self.handling_days)
 
     def is_overdue(self, now=None):
-        """Referred, not decided, and the committee's expected handling time passed."""
-        deadline = self.handling_deadline
-        return (
-            self.status == Status.REFERRED
-            and deadline is not None
-            and (now or timezone.now()) > deadline
-        )
+        """Referred, not answered, and past its answer clock's date (the one the
+        page shows: the committee's handling time, else the box's answer time)."""
+        if self.status != Status.REFERRED:
+            return False
+        today = timezone.localdate(now) if now else None
+        running = answer_clock.clock(self, today=today)
+        return running is not None and running.overdue
 
     def days_since_feedback(self, now=None):
         """Whole days since the latest public trail entry (None before the first)."""

@@ -112,6 +112,18 @@ def test_proposal_page_shows_the_clock(client, proposal_factory):
     assert f"{(due - today).days} dagar kvar" in html
 
 
+def test_the_late_badge_agrees_with_the_clock(client, proposal_factory):
+    # No handling time: the box's answer time runs out, and both say so.
+    proposal = referred(
+        proposal_factory,
+        timezone.now() - datetime.timedelta(days=400),
+        title="Sent utan handläggningstid",
+    )
+    html = client.get(proposal.get_url()).content.decode()
+    assert "dagar försenat" in html
+    assert "pf-overdue" in html
+
+
 def test_overdue_page_lists_only_late_items_by_committee_oldest_first(
     client, proposal_factory
 ):

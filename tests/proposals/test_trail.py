@@ -235,17 +235,22 @@ def test_overdue_after_the_expected_handling_time(registered_proposal):
     assert proposal.handling_days == 60
     assert proposal.handling_deadline == proposal.referred_at + timedelta(days=60)
     assert not proposal.is_overdue()
-    assert not proposal.is_overdue(proposal.referred_at + timedelta(days=60))
-    assert proposal.is_overdue(proposal.referred_at + timedelta(days=60, seconds=1))
+    # Counted in whole dates, as the answer clock on the page counts them.
+    due = timezone.localtime(proposal.referred_at).replace(hour=23, minute=59)
+    assert not proposal.is_overdue(due + timedelta(days=60))
+    assert proposal.is_overdue(due + timedelta(days=60, minutes=1))
     lifecycle.answer(proposal, outcome=DecisionOutcome.ANSWERED)
     proposal.refresh_from_db()
     assert not proposal.is_overdue(proposal.referred_at + timedelta(days=365))
 
 
-def test_awaiting_registration_is_never_overdue(proposal_factory):
+def test_awaiting_registration_runs_on_the_box_answer_time(proposal_factory):
+    # No handling time registered yet: the box's promised answer time applies.
     proposal = proposal_factory(Status.REFERRED)
     assert proposal.awaiting_registration
-    assert not proposal.is_overdue(timezone.now() + timedelta(days=1000))
+    months = proposal.box.answer_months
+    assert not proposal.is_overdue(proposal.referred_at + timedelta(days=28 * months))
+    assert proposal.is_overdue(proposal.referred_at + timedelta(days=32 * months))
 
 
 def test_days_since_last_public_feedback(registered_proposal):

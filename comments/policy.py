@@ -43,11 +43,6 @@ class CommentPolicy(XtdCommentModerator):
         """Whether the target's published comments are shown (and reportable)."""
         return True
 
-    def target_shown(self, target):
-        """Whether the target's page is public with its comments (a comment's
-        permalink leads there): a Wagtail page must be live."""
-        return getattr(target, "live", True) and self.comments_visible(target)
-
     def needs_moderation(self, target):
         """Whether a comment arriving or confirmed now waits for a moderator."""
         return not self.comments_open(target)

@@ -11,9 +11,7 @@ message in the page's language."""
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -160,25 +158,6 @@ def post_comment(request, target=None):
             status=403,
         )
     return response
-
-
-def permalink(request, content_type_id, object_pk):
-    """Where comment.get_absolute_url points: the commented page, on this site,
-    while its comments are shown. A hidden target (an unpublished proposal, a
-    draft page) or an object that takes no comments is a 404, like a missing one,
-    so the route tells nobody what exists."""
-    content_type = ContentType.objects.filter(pk=content_type_id).first()
-    model = content_type.model_class() if content_type else None
-    policy = policy_for(model) if model is not None else None
-    target = None
-    if policy is not None:
-        try:
-            target = model._default_manager.filter(pk=object_pk).first()
-        except (TypeError, ValueError, ValidationError):
-            target = None
-    if target is None or not policy.target_shown(target):
-        raise Http404(_("Kommentaren finns inte."))
-    return HttpResponseRedirect(policy.target_url(target))
 
 
 def reply(request, target, comment_id):

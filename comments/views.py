@@ -202,12 +202,6 @@ def report(request, target, comment_id):
     return policy.render(request, target, "comments/report.html", context)
 
 
-def record_resident_address(sender, comment, request, **kwargs):
-    """comment_will_be_posted: the library stores REMOTE_ADDR, which behind the
-    site's reverse proxy is the proxy; keep the resident's own address instead."""
-    comment.ip_address = client_ip(request)
-
-
 def _signed_comment(key):
     """The comment a link from an e-mail carries, or None if it was altered."""
     try:

@@ -7,8 +7,10 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from caching.generation import invalidate
+from dialogues.models import DialoguePromise, PromiseChange
 from municipality.models import MunicipalitySettings
 from proposals import signals as proposal_signals
+from proposals.models import Milestone
 
 
 def _unless_by_signature(by_signature=False, **_kwargs):
@@ -24,8 +26,17 @@ def connect():
     page_unpublished.connect(invalidate, dispatch_uid="caching-unpublished")
     post_page_move.connect(invalidate, dispatch_uid="caching-moved")
     post_delete.connect(invalidate, sender=Page, dispatch_uid="caching-page-deleted")
-    # Who may see a page, which site answers, its settings and logo.
-    for model in (PageViewRestriction, Site, MunicipalitySettings, get_image_model()):
+    # Who may see a page, which site answers, its settings and logo; promises and
+    # milestones, which dialogue pages and the accountability pages show.
+    for model in (
+        PageViewRestriction,
+        Site,
+        MunicipalitySettings,
+        get_image_model(),
+        DialoguePromise,
+        PromiseChange,
+        Milestone,
+    ):
         for signal, what in ((post_save, "saved"), (post_delete, "deleted")):
             signal.connect(
                 invalidate,

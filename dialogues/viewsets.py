@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from municipality.admin_panels import CountedUsageEditView
 
 from .models import DialogueMethod, TargetGroup
+from .promise_admin import PromiseChangeViewSet, PromiseViewSet
 
 
 class TargetGroupViewSet(SnippetViewSet):
@@ -27,7 +28,12 @@ class DialogueMethodViewSet(SnippetViewSet):
 
 
 class DialogueSnippets(SnippetViewSetGroup):
-    items = (DialogueMethodViewSet, TargetGroupViewSet)
+    items = (
+        DialogueMethodViewSet,
+        TargetGroupViewSet,
+        PromiseViewSet,
+        PromiseChangeViewSet,
+    )
     menu_label = _("Dialoger")
     menu_icon = "comment"
     menu_name = "dialogue-snippets"

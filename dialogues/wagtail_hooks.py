@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.sections import HOOK as HOME_SECTION
 
-from . import home, rules
+from . import home, promises, rules
 from .models import DialoguePage
 from .viewsets import DialogueSnippets
 
@@ -25,3 +25,10 @@ hooks.register("after_create_page", _warn_about_methods)
 hooks.register("after_edit_page", _warn_about_methods)
 
 hooks.register(HOME_SECTION, home.sections)
+
+
+@hooks.register("register_log_actions")
+def register_promise_actions(actions):
+    """Promises' steps in Wagtail's history (dialogues/promises.py)."""
+    for action, label, message in promises.LOG_ACTIONS:
+        actions.register_action(action, label, message)

@@ -44,6 +44,17 @@ def comparable(address):
         return str(address).strip().lower()
 
 
+def reached(address):
+    """The mailbox an address reaches: its canonical form (or `comparable`), no
+    +tag, no dots for Gmail. Two addresses with one `reached` are one person."""
+    local, _sep, domain = comparable(address).rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in {"gmail.com", "googlemail.com"}:
+        local = local.replace(".", "")
+        domain = "gmail.com"
+    return f"{local}@{domain}"
+
+
 class MailboxField(forms.EmailField):
     """Django's e-mail field whose cleaned value is the canonical form."""
 

@@ -22,6 +22,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from municipality import mailbox
+
 HOUR = 3600
 DAY = 24 * HOUR
 
@@ -32,6 +34,7 @@ DEFAULT_RATE_LIMITS = {
     "remove": {"burst": (5, 10 * 60), "sustained": (20, DAY)},
     "comment": {"burst": (5, 10 * 60), "sustained": (30, DAY)},
     "report": {"burst": (10, 10 * 60), "sustained": (50, DAY)},
+    "password-reset": {"burst": (5, HOUR), "sustained": (20, DAY)},
     # Per recipient (a normalised e-mail address) of a mail whose address a
     # stranger typed: confirmation links, removal links, whatever the form.
     "mail-to": {"burst": (5, HOUR), "sustained": (20, DAY)},
@@ -99,6 +102,6 @@ def _local_hit(entries):
 
 
 def mail_to(address):
-    """The check for a mail to a typed address (case and spaces do not make
-    another recipient)."""
-    return ("mail-to", (address or "").strip().casefold())
+    """The check for a mail to a typed address: spellings of one mailbox (case,
+    +tags, IDN forms) are one recipient."""
+    return ("mail-to", mailbox.reached(address or ""))

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from municipality import site_address
 
+from . import you_said_we_did
 from .csv import LIST_SEPARATOR, csv_columns
 from .filters import DialogueFilter, IdFilter, ProposalFilter, SinceFilter
 from .pagination import DEFAULT_LIMIT, MAX_LIMIT
@@ -112,6 +113,16 @@ def documentation(request):
                 "fields": fields(ProposalSerializer),
                 "filters": filters(ProposalFilter),
                 "csv_columns": csv_columns(ProposalSerializer),
+            },
+            {
+                "key": "you-said-we-did",
+                "title": _("Ni sa – vi gjorde"),
+                "list_url": _absolute(request, "outcome-list"),
+                "detail_url": "",
+                "csv_url": _absolute(request, "outcome-csv"),
+                "fields": fields(you_said_we_did.OutcomeSerializer),
+                "filters": you_said_we_did.filter_documentation(),
+                "csv_columns": csv_columns(you_said_we_did.OutcomeSerializer),
             },
         ],
         "trail_fields": fields(TrailEntrySerializer),

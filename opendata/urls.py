@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from . import views
+from . import signature_log, views, you_said_we_did
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
@@ -25,5 +25,20 @@ urlpatterns = [
         name="proposal-detail",
     ),
     path("proposals.csv", views.ProposalCSVViewSet.as_view(LIST), name="proposal-csv"),
+    re_path(
+        rf"^proposals/(?P<pk>{views.ID_PATTERN})/signature-log\.csv$",
+        signature_log.download,
+        name="proposal-signature-log",
+    ),
+    path(
+        "you-said-we-did/",
+        you_said_we_did.OutcomeViewSet.as_view(LIST),
+        name="outcome-list",
+    ),
+    path(
+        "you-said-we-did.csv",
+        you_said_we_did.OutcomeCSVViewSet.as_view(LIST),
+        name="outcome-csv",
+    ),
     path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
 ]

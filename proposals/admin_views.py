@@ -18,6 +18,7 @@ from proposals.admin_forms import (
     ReferralForm,
     RejectForm,
 )
+from proposals.admissibility.findings import for_proposal
 from proposals.models import FeedbackEntry, Proposal, Signature
 
 
@@ -84,7 +85,16 @@ class AdminActionView(WagtailAdminTemplateMixin, FormView):
         return redirect(self.get_success_url())
 
 
-class ApproveView(AdminActionView):
+class ModerationMixin:
+    """The admissibility assistant's advice beside a moderation decision."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            admissibility_findings=for_proposal(self.object), **kwargs
+        )
+
+
+class ApproveView(ModerationMixin, AdminActionView):
     page_title = _("Godkänn förslag")
     button_label = _("Godkänn och öppna för underskrifter")
     description = _(
@@ -98,7 +108,7 @@ class ApproveView(AdminActionView):
         lifecycle.ApproveProposal(self.object, user=self.request.user).execute()
 
 
-class RejectView(AdminActionView):
+class RejectView(ModerationMixin, AdminActionView):
     page_title = _("Avvisa förslag")
     form_class = RejectForm
     button_label = _("Avvisa och skicka besked")

@@ -7,8 +7,9 @@ shows as the system."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 
+from proposals.admissibility.findings import RULES, for_proposal, rules_of
 from proposals.constants import Status
 
 SIGNATURE_CLEARED = "delaktig.signature_cleared"
@@ -35,8 +36,39 @@ ACTIONS = [
 ]
 
 
-def record_transition(proposal, status, user):
-    log(proposal, transition_action(status), user=user)
+# A moderator's decision keeps the rules the admissibility assistant saw fire.
+MODERATED = {Status.OPEN, Status.REJECTED}
+MODERATION_ACTIONS = {transition_action(status) for status in MODERATED}
+ADMISSIBILITY = "admissibility"
+
+
+class ModerationFormatter(LogFormatter):
+    """A moderation decision in Wagtail's history, with the rules that fired (in
+    the message: a snippet's history shows no comment column)."""
+
+    def format_message(self, log_entry):
+        rules = (log_entry.data or {}).get(ADMISSIBILITY)
+        if rules is None:
+            return self.message
+        if not rules:
+            advice = _("prövningsstödet hade inget att påpeka")
+        else:
+            labels = ", ".join(str(RULES[rule][0]) for rule in rules if rule in RULES)
+            advice = _("prövningsstödet pekade på: %(rules)s") % {"rules": labels}
+        return f"{self.message} ({advice})"
+
+
+def formatter(action, label, message):
+    """The formatter class Wagtail's log registry gets for an action."""
+    base = ModerationFormatter if action in MODERATION_ACTIONS else LogFormatter
+    return type("Formatter", (base,), {"label": label, "message": message})
+
+
+def record_transition(proposal, status, user, old_status=None):
+    data = None
+    if old_status == Status.IN_MODERATION and status in MODERATED:
+        data = {ADMISSIBILITY: rules_of(for_proposal(proposal))}
+    log(proposal, transition_action(status), user=user, data=data)
 
 
 def record_entry(entry, user):

@@ -64,6 +64,8 @@ class EntryKind(models.TextChoices):
     CLOSED = "closed", _("Avslutat")
     WITHDRAWN = "withdrawn", _("Återkallat")
     TEXT_CHANGED = "text_changed", _("Texten ändrad")
+    PLAN_MILESTONE = "plan_milestone", _("Delmål i genomförandet")
+    MILESTONE_DONE = "milestone_done", _("Delmål klart")
 
 
 # Entries that answer a proposal: shown first on its page and on the front page.
@@ -76,6 +78,8 @@ SIGNER_NOTIFIED_KINDS = {
     EntryKind.CLOSED,  # signing ended without enough support
     EntryKind.WITHDRAWN,
     EntryKind.TEXT_CHANGED,  # what they signed was reworded
+    EntryKind.PLAN_MILESTONE,  # what happens after the decision
+    EntryKind.MILESTONE_DONE,
 }
 # Entries a politician's response window and a communicator's correction concern.
 RESPONSE_EDIT_WINDOW_HOURS = 24

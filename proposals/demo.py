@@ -9,8 +9,9 @@ from django.utils import timezone
 from dialogues.models import DialoguePage
 from municipality import demo as municipality_demo
 from municipality.models import Committee
+from proposals import demo_accountability, lifecycle, signature_log
 from proposals import demo_timeline as timeline
-from proposals import lifecycle
+from proposals.admissibility.defaults import MITTKOPING_LISTS
 from proposals.constants import (
     DecisionOutcome,
     EntryKind,
@@ -18,6 +19,7 @@ from proposals.constants import (
     Status,
 )
 from proposals.models import (
+    AdmissibilityWordList,
     PoliticianProfile,
     Proposal,
     Signature,
@@ -32,6 +34,10 @@ RULES = (
     "kultur och fritid, miljö och stadsplanering.</p>"
     "<p>Frågor som staten eller regionen ansvarar för, till exempel vården, "
     "polisen och de statliga vägarna, kan kommunen inte besluta om.</p>"
+    "<p>Ett förslag som har lämnats till kommunen besvaras inom nämndens "
+    "handläggningstid, och annars inom sex månader. Varje förslag visar hur lång "
+    "tid som är kvar. Fler kommuner har liknande regler för e-förslag, till "
+    "exempel Göteborg och Örnsköldsvik.</p>"
 )
 
 TOPICS = [
@@ -279,7 +285,7 @@ STATUS_UPDATES = {
 }
 IMPLEMENTATION = {
     "Hundrastgård i Södra Mittköping": (
-        "Staketet är beställt. Hundrastgården väntas öppna i september."
+        "Staketet är beställt. Hundrastgården väntas öppna i vår."
     ),
 }
 
@@ -330,6 +336,10 @@ def _box(site):
             "eller stöd någon annans genom att skriva under."
         ),
         rules=RULES,
+        admissibility_lists=[
+            AdmissibilityWordList(kind=item.kind, name=item.name, words=item.words)
+            for item in MITTKOPING_LISTS
+        ],
     )
     site.root_page.add_child(instance=box)
     box.save_revision().publish()
@@ -360,6 +370,7 @@ def _signatures(proposal, count):
     Proposal.objects.filter(pk=proposal.pk).update(
         signature_count=F("signature_count") + count
     )
+    signature_log.backfill(proposal.pk)
     proposal.refresh_from_db()
 
 
@@ -469,4 +480,5 @@ def build(site, stdout):
     for row in PROPOSALS:
         _build_proposal(box, topics, row, committees, politician)
     _link_to_dialogue()
+    demo_accountability.build(stdout)
     stdout.write(f"Suggestion box: {box.proposals.count()} proposals at {box.url}")

@@ -18,6 +18,8 @@ LATER_KINDS = [
     EntryKind.RESPONSE,
     EntryKind.DECISION,
     EntryKind.IMPLEMENTATION,
+    EntryKind.PLAN_MILESTONE,
+    EntryKind.MILESTONE_DONE,
     EntryKind.CLOSED,
     EntryKind.WITHDRAWN,
 ]

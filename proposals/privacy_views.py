@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from wagtail.log_actions import log
 
 from municipality import ratelimit, site_address
@@ -83,6 +84,7 @@ def request_removal(request):
     return render(request, "proposals/remove_signatures_request.html", {"form": form})
 
 
+@never_cache  # private: a shared cache must never keep the page of one link
 def confirm_removal(request, token):
     try:
         ids = signing.loads(token, salt=SALT, max_age=MAX_AGE)

@@ -10,8 +10,8 @@ from proposals.constants import Status
 from proposals.models import PoliticianComment, Proposal
 
 
-def audit_transition(sender, proposal, new_status, user, **kwargs):
-    audit.record_transition(proposal, new_status, user)
+def audit_transition(sender, proposal, new_status, user, old_status=None, **kwargs):
+    audit.record_transition(proposal, new_status, user, old_status)
 
 
 def audit_entry(sender, entry, user, **kwargs):

@@ -20,7 +20,9 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from background.retention import purger
+from proposals import signature_log
 from proposals.constants import Status
+from proposals.lifecycle.base import lock
 from proposals.models import Proposal, ProposalEdit, Signature
 
 logger = logging.getLogger("delaktig.retention")
@@ -84,6 +86,9 @@ def purge_proposal(proposal, user=None, addresses=None):
     The e-mail addresses removed are added to `addresses` (a set)."""
     addresses = set() if addresses is None else addresses
     with transaction.atomic():
+        # Locked as a count change locks it: the log's anonymise entries join
+        # the chain in order.
+        lock(proposal.pk, with_box=False)
         signatures = Signature.objects.filter(proposal=proposal).exclude(
             email="", ip_address__isnull=True
         )
@@ -95,12 +100,16 @@ def purge_proposal(proposal, user=None, addresses=None):
         )
         # The normalised address is replaced by a per-row marker so the
         # one-signature-per-person constraint still holds for the kept rows.
-        count = 0
-        for signature in signatures.only("pk"):
+        count, counted = 0, []
+        for signature in signatures.only("pk", "confirmed_at", "flagged"):
             Signature.objects.filter(pk=signature.pk).update(
                 email="", email_normalised=f"anonymised-{signature.pk}", ip_address=None
             )
             count += 1
+            if signature.counts:
+                counted.append(signature.pk)
+        # The log never held their data; it records that it is gone, same count.
+        signature_log.anonymised(proposal.pk, counted)
         # Signers who chose not to be shown leave no name or area behind.
         Signature.objects.filter(proposal=proposal, show_name=False).update(
             name="", area=None

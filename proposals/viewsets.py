@@ -18,6 +18,7 @@ from proposals import admin_views, lifecycle
 from proposals.admin_forms import ProposalAdminForm
 from proposals.admin_side_panel import ProposalEditView
 from proposals.constants import EntryKind, Status
+from proposals.milestone_admin import MilestoneViewSet
 from proposals.models import (
     FeedbackEntry,
     FeedbackEntryVersion,
@@ -284,6 +285,7 @@ class ProposalsViewSetGroup(SnippetViewSetGroup):
         FeedbackEntryViewSet,
         FeedbackEntryVersionViewSet,
         ProposalEditViewSet,
+        MilestoneViewSet,
         PoliticianProfileViewSet,
         TopicViewSet,
     )

@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from home.sections import HOOK as HOME_SECTION
-from proposals import home
-from proposals.audit import ACTIONS
+from proposals import home, milestones
+from proposals.audit import ACTIONS, formatter
 from proposals.politicians import ResponsesViewSet
 from proposals.viewsets import ProposalsViewSetGroup
 
@@ -22,6 +22,8 @@ def register_responses_viewset():
 def register_audit_actions(actions):
     """The proposal lifecycle's entries in Wagtail's history."""
     for action, label, message in ACTIONS:
+        actions.register_action(action)(formatter(action, label, message))
+    for action, label, message in milestones.LOG_ACTIONS:
         actions.register_action(action, label, message)
 
 

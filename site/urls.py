@@ -8,10 +8,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from municipality.password_reset import LimitedPasswordResetView
 from proposals import privacy_views
 from search import views as search_views
 
 urlpatterns = [
+    # The admin's password reset sends mail: limited like every such form.
+    path(
+        f"{settings.ADMIN_PATH}/password_reset/",
+        LimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
@@ -38,6 +45,7 @@ urlpatterns += i18n_patterns(
         name="remove_signatures_confirm",
     ),
     path("kommentarer/", include("comments.urls")),
+    path("", include("proposals.accountability_urls")),
     # Pages routed from the shared cache; Wagtail routes what that leaves.
     path("", include("caching.urls")),
     path("", include(wagtail_urls)),

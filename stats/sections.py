@@ -4,11 +4,12 @@ same numbers, formatted once here for both."""
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from home.templatetags.language_tags import in_lang
-from stats import figures
+from stats import figures, on_time
 from stats.charts import bar_chart
 from stats.forms import YearForm
 
@@ -275,8 +276,38 @@ def signature_section(year):
     )
 
 
+def on_time_section(year):
+    heading = _("Besvarade i tid")
+    table = Table(
+        caption=_("Förslag besvarade senast det utlovade datumet, per nämnd och år"),
+        columns=[_("Nämnd och år"), _("Besvarade"), _("I tid"), _("Andel i tid")],
+    )
+    rows = []
+    for name, decision_year, share in on_time.on_time_shares(year):
+        label = format_html(
+            "{} {}", in_lang(name) if name else _("Ingen nämnd"), decision_year
+        )
+        percent = number_format(share.percent, decimal_pos=0) + "\u00a0%"
+        table.rows.append((label, [whole(share.total), whole(share.part), percent]))
+        rows.append((label, round(share.percent), percent))
+    return Section(
+        "on-time",
+        heading,
+        _(
+            "Ett förslag som har lämnats till kommunen ska besvaras senast ett visst "
+            "datum: nämndens handläggningstid, annars förslagslådans regel. Här "
+            "räknas besvarade förslag efter året för beslutet."
+        ),
+        table,
+        _chart_of_rows("on-time", table.caption, rows),
+        empty=not rows,
+    )
+
+
 def statistics_context(data):
     """Everything the page shows, for the year chosen in ``data`` (GET)."""
+    from stats.admissibility import agreement_section  # it builds on this module
+
     per_year = figures.counts_per_year()
     form = YearForm(data, years=figures.years(per_year))
     year = form.year
@@ -288,7 +319,9 @@ def statistics_context(data):
             per_committee_section(year),
             median_section(year),
             response_section(year),
+            on_time_section(year),
             *dialogue_sections(year),
             signature_section(year),
+            agreement_section(year),
         ],
     }

@@ -54,6 +54,11 @@ def page_types():
         "submit": box.url + "lamna-forslag/",
         "search": "/sok/?q=park",
         "statistics": "/statistik/",
+        "overdue": "/forsenade-svar/",
+        "you-said-we-did": "/ni-sa-vi-gjorde/",
+        "dialogue-broken-promise": DialoguePage.objects.live()
+        .get(slug="hemtjansten-i-mittkoping")
+        .url,
     }
 
 

@@ -35,6 +35,9 @@ def pages():
         *[proposal.get_url() for proposal in Proposal.objects.public()],
         "/sok/?q=park",
         "/statistik/",
+        "/forsenade-svar/",
+        "/ni-sa-vi-gjorde/",
+        "/en/ni-sa-vi-gjorde/",
         "/personuppgifter/",
     ]
 

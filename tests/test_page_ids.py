@@ -49,6 +49,9 @@ def public_pages():
         answered.get_url(),
         "/sok/?q=park",
         "/statistik/",
+        "/forsenade-svar/",
+        "/ni-sa-vi-gjorde/",
+        "/en/ni-sa-vi-gjorde/",
     ]
 
 

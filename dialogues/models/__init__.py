@@ -2,6 +2,7 @@
 
 from .dialogue import DialogueDocument, DialogueEvent, DialoguePage
 from .index import DialogueIndexPage, LadderPage
+from .promise import DialoguePromise, PromiseBasis, PromiseChange, PromiseState
 from .snippets import DialogueMethod, TargetGroup
 from .survey import DialogueSurveyPage, SurveyField
 
@@ -11,8 +12,12 @@ __all__ = [
     "DialogueIndexPage",
     "DialogueMethod",
     "DialoguePage",
+    "DialoguePromise",
     "DialogueSurveyPage",
     "LadderPage",
+    "PromiseBasis",
+    "PromiseChange",
+    "PromiseState",
     "SurveyField",
     "TargetGroup",
 ]

@@ -7,6 +7,7 @@ out of the ordinary falls back to the full confirmation in signing.py."""
 
 from django.db import IntegrityError, connection, transaction
 
+from proposals import signature_log
 from proposals.constants import Status
 from proposals.lifecycle.base import lock
 from proposals.lifecycle.counting import counted, sets_off
@@ -69,9 +70,12 @@ WHERE id = (
     {in_box}
 RETURNING id, signature_count, threshold, status
 """
+# It returns the signature log's last entry: read after the row lock was taken by
+# the statement before, so the log gets only its INSERT (signature_log.py).
 CONFIRM_SQL = """
 UPDATE {signature} SET confirmed_at = %s
 WHERE id = %s AND confirmed_at IS NULL AND NOT flagged
+RETURNING {last_entry}
 """
 
 
@@ -95,10 +99,15 @@ def confirm_counted(signature_id, box_id, now):
             row = cursor.fetchone()
             if row is None:
                 return None
-            cursor.execute(CONFIRM_SQL.format(**tables), [when, signature_id])
-            if cursor.rowcount != 1:
-                raise NotTheCommonCase
             proposal_id, count, threshold, status = row
+            cursor.execute(
+                CONFIRM_SQL.format(last_entry=signature_log.last_entry_sql(), **tables),
+                [when, signature_id, proposal_id],
+            )
+            confirmed = cursor.fetchone()
+            if confirmed is None:
+                raise NotTheCommonCase
+            signature_log.counted(proposal_id, signature_id, now, last=confirmed[0])
             if status == Status.OPEN and sets_off(count - 1, count, threshold):
                 counted(lock(proposal_id, with_box=False), count - 1)
             return proposal_id

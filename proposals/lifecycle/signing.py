@@ -9,7 +9,7 @@ e-mail) among confirmed signatures is the backstop."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from proposals import notifications
+from proposals import notifications, signature_log
 from proposals.lifecycle import announce
 from proposals.lifecycle.base import (
     NotPermitted,
@@ -35,8 +35,9 @@ def sign(proposal, *, flagged=False, ip_address=None, notify=True, **data):
     """Store an unconfirmed signature and send its confirmation link (the step's
     own purpose, so sent here rather than by a receiver).
 
-    A flagged signature (over the rate limit) is kept but not counted until a
-    communicator clears it, as the UK Parliament petitions site does."""
+    A flagged signature (a form sent faster than a person types) is kept but not
+    counted until a communicator clears it, as the UK Parliament petitions site
+    does; attempts over the rate limits never get here (views/signing.py)."""
     enforce_deadline(proposal)  # its own transaction: a closure sticks
     if not proposal.signing_open:
         raise SigningClosed
@@ -109,6 +110,7 @@ def _confirm(signature, now):
     if signature.flagged:
         return CONFIRMED_FLAGGED
     add_to_count(locked, 1)
+    signature_log.counted(locked.pk, signature.pk, now)
     return CONFIRMED
 
 
@@ -132,6 +134,7 @@ def withdraw_signature(signature_id):
     signature.delete()
     if counted:
         add_to_count(locked, -1)
+        signature_log.withdrawn(locked.pk, signature_id)
         if signature.show_name:
             announce.public_signature_removed(locked.pk)
     return locked
@@ -175,6 +178,7 @@ class ClearSignature:
         announce.signature_cleared(signature, user=self.user)
         if signature.confirmed_at is not None:
             add_to_count(locked, 1)
+            signature_log.counted(locked.pk, signature.pk)
         return signature
 
 

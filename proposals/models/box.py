@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -65,6 +65,15 @@ class SuggestionBoxPage(
         _("man kan skriva under även efter att förslaget lämnats till kommunen"),
         default=True,
     )
+    answer_months = models.PositiveSmallIntegerField(
+        _("svar senast (månader efter att förslaget lämnats till kommunen)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_(
+            "Gäller när nämnden inte har en egen handläggningstid. Förslaget visar "
+            "en svarsklocka från den dag det lämnades till kommunen."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -77,6 +86,17 @@ class SuggestionBoxPage(
                 FieldPanel("signing_continues_after_referral"),
             ],
             heading=_("Underskrifter"),
+        ),
+        FieldPanel("answer_months"),
+    ]
+
+    # The admissibility assistant's word lists (proposals/admissibility/words.py).
+    settings_panels = [
+        *Page.settings_panels,
+        InlinePanel(
+            "admissibility_lists",
+            heading=_("Prövning: ämnen utanför kommunens ansvar och kränkande ord"),
+            label=_("Ordlista"),
         ),
     ]
 

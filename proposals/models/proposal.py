@@ -138,6 +138,8 @@ class Proposal(SwedishSearchTerms, index.Indexed, models.Model):
         _("senaste återkoppling"), null=True, blank=True
     )
     overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the committee and communicators were reminded of the answer date.
+    answer_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The proposer's language (from the request) and whether they still want mail.
     language = models.CharField(max_length=10, default="sv", editable=False)
     notify_proposer = models.BooleanField(

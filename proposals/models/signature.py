@@ -6,18 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from municipality import mailbox
 
-
-def normalise_email(email):
-    """The mailbox an address reaches: its canonical form (municipality/mailbox.py),
-    no +tag, no dots for Gmail.
-
-    One person signs once; variants of their address must not count twice."""
-    local, _sep, domain = mailbox.comparable(email).rpartition("@")
-    local = local.split("+", 1)[0]
-    if domain in {"gmail.com", "googlemail.com"}:
-        local = local.replace(".", "")
-        domain = "gmail.com"
-    return f"{local}@{domain}"
+# One person signs once: variants of their address must not count twice.
+normalise_email = mailbox.reached
 
 
 class Signature(models.Model):

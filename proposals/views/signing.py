@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from municipality import ratelimit
@@ -144,6 +145,10 @@ def confirm(request, box, token):
     if result in (lifecycle.CONFIRMED, lifecycle.CONFIRMED_FLAGGED):
         withdraw_token = tokens.make_token(tokens.SIGNATURE_MANAGE, pk)
         extra["withdraw_link"] = _manage_url(box, withdraw_token)
+        extra["receipt_signature_id"] = pk
+        extra["log_url"] = reverse(
+            "opendata:proposal-signature-log", args=[proposal_id]
+        )
     return message_page(request, box, title, text, status=status, **extra)
 
 

@@ -33,6 +33,8 @@ def test_schema_is_valid_openapi(client):
         "/api/v1/proposals/",
         "/api/v1/proposals/{id}/",
         "/api/v1/proposals.csv",
+        "/api/v1/you-said-we-did/",
+        "/api/v1/you-said-we-did.csv",
     }
 
 

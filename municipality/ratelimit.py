@@ -16,6 +16,7 @@ checks and records everything atomically on the server's clock; with another cac
 (the local memory of tests and development) the log is a list under a process lock."""
 
 import hashlib
+import ipaddress
 import threading
 import time
 
@@ -52,6 +53,21 @@ def limits(action):
     return configured.get(action, DEFAULT_RATE_LIMITS[action])
 
 
+def counted(value):
+    """What a limit counts: an IPv6 client by its /64 network (a home or a server
+    is handed a whole /64 to rotate through), an IPv4 address (also written
+    IPv4-mapped) and any other value as it is."""
+    try:
+        address = ipaddress.ip_address(str(value))
+    except ValueError:
+        return value
+    if address.version == 6 and address.ipv4_mapped:
+        return str(address.ipv4_mapped)
+    if address.version == 6:
+        return str(ipaddress.IPv6Network((int(address) >> 64 << 64, 64)))
+    return str(address)
+
+
 def _hashed(value):
     text = f"{settings.SECRET_KEY}:{value or 'unknown'}"
     return hashlib.sha256(text.encode()).hexdigest()[:32]
@@ -60,7 +76,7 @@ def _hashed(value):
 def _entries(checks):
     """[(cache key, seconds, hits)] for every limit of every (action, value)."""
     return [
-        (f"rate:{action}:{name}:{_hashed(value)}", seconds, hits)
+        (f"rate:{action}:{name}:{_hashed(counted(value))}", seconds, hits)
         for action, value in checks
         for name, (hits, seconds) in limits(action).items()
     ]

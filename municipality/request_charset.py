@@ -18,7 +18,8 @@ SAMPLE = b'a=b&c-d; e:"f"\r\n'
 
 def _refused(content_type, charset):
     if content_type == FORM:
-        return charset != "utf-8"  # Django's own test, spelled as it spells it
+        # Django's own test, on the charset as sent (" utf-8" is refused too).
+        return charset.lower() != "utf-8"
     try:
         codec = codecs.lookup(charset)
     except LookupError:
@@ -36,7 +37,7 @@ class RequestCharsetMiddleware:
     def __call__(self, request):
         content_type = request.content_type or ""
         charset = request.content_params.get("charset")
-        if charset and _refused(content_type.lower(), charset.strip().lower()):
+        if charset and _refused(content_type.lower(), charset):
             return HttpResponse(
                 _("Skicka formuläret som UTF-8."),
                 status=400,

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from dialogues import rules
+from municipality import ratelimit
 from municipality.mailbox import MailboxField
 from municipality.models import Area
 from municipality.widgets import ContentChoiceField
@@ -143,7 +144,8 @@ class ProtectedForm(AccessibleFormMixin, forms.Form):
         if self.errors:
             return True
         most = getattr(settings, "PROPOSALS_STARTED_MAX_USES", STARTED_MAX_USES)
-        digest = hashlib.sha256(f"{token}:{self.client_ip}".encode()).hexdigest()
+        client = ratelimit.counted(self.client_ip)  # an IPv6 client's /64
+        digest = hashlib.sha256(f"{token}:{client}".encode()).hexdigest()
         key = f"proposals:started-uses:{digest[:32]}"
         cache.add(key, 0, timeout=STARTED_MAX_AGE)
         try:

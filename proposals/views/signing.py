@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from municipality import ratelimit
+from municipality import mailbox, ratelimit
 from municipality.client_address import client_ip
 from proposals import lifecycle, tokens
 from proposals.forms import SignForm
@@ -51,7 +51,7 @@ def sign(request, box, proposal_id):
     # flagged attempt's mail that day: the one mail the resident needs to make the
     # signature count, with no text from the form in it (signature_confirm.txt).
     flagged = form.too_fast
-    notify = not flagged or ratelimit.hit("mail-to-flagged", email.casefold())
+    notify = not flagged or ratelimit.hit("mail-to-flagged", mailbox.reached(email))
     try:
         lifecycle.sign(
             proposal,

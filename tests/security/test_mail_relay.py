@@ -253,3 +253,14 @@ def test_a_burst_of_password_resets_mails_at_most_the_limits(
     assert refused.status_code == 429
     assert "Vänta en stund" in refused.content.decode()
     assert not mail.outbox
+
+
+def test_flagged_signatures_mail_one_mailbox_once_a_day_whatever_the_spelling(
+    client, open_proposal, settings
+):
+    settings.PROPOSALS_MIN_FILL_SECONDS = 3600  # every post is "too fast"
+    spellings = ["snabb@example.org", "Snabb+1@example.org", "snabb+2@EXAMPLE.org"]
+    for email in spellings:
+        assert sign(client, open_proposal, email=email).status_code == 302
+    assert Signature.objects.filter(flagged=True).count() == 3
+    assert len(mail.outbox) == 1

@@ -18,6 +18,9 @@ REFUSED = [
     f"{FORM}; charset=utf8",
     f"{FORM}; charset=latin-1",
     f"{FORM}; charset=no-such-charset",
+    # Django compares the charset as sent: padded UTF-8 is not UTF-8 to it.
+    f'{FORM}; charset="utf-8 "',
+    f'{FORM}; charset=" UTF-8"',
     "multipart/form-data; boundary=x; charset=utf-16",
     "text/plain; charset=utf-32-le",
 ]

@@ -99,3 +99,26 @@ def test_a_changed_profile_never_rewrites_what_was_signed(
     assert signed in section  # the comment's byline
     assert html.count(signed) >= 2  # and the response's
     assert "Någon Annan" not in html
+
+
+@pytest.mark.parametrize(
+    "group", ["Kommunikatörer", "Politiker", "Moderators", "Editors"]
+)
+def test_no_role_but_the_administrator_makes_or_renames_a_politician(
+    client, politician, group
+):
+    from django.contrib.auth.models import Group
+
+    user = User.objects.create_user(f"roll-{group.lower()}", password="x" * 20)
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    client.post(reverse(f"{NS}:add"), {**FAKE, "user": user.pk})
+    assert not PoliticianProfile.objects.filter(user=user).exists()
+    real = PoliticianProfile.objects.get(user=politician)
+    client.post(
+        reverse(f"{NS}:edit", args=[real.pk]),
+        {**FAKE, "user": user.pk, "name": "Någon annan"},
+    )
+    real.refresh_from_db()
+    assert (real.user_id, real.name) == (politician.pk, "Per Holm")
+    assert PoliticianProfile.objects.count() == 1

@@ -1,9 +1,10 @@
-"""Profile one signer's three requests in-process: where does the CPU go?
+"""Profile one signer's four requests in-process: where does the CPU go?
 
     .venv/bin/python bench/profile_signing.py [--rounds 20] [--html DIR]
 
 Runs the flow of bench/locustfile.py (GET the proposal page, POST the sign form,
-POST the confirmation link's button; the page the link opens is left out) through
+GET the page the confirmation link opens, POST its button; the cached "check your
+e-mail" page is left out) through
 Django's test Client with the bench settings against DATABASE_URL (default: the
 bench database), on the most signed open proposal. Prints, per request: queries,
 CPU ms per request (process time, less sensitive to a loaded machine than wall
@@ -79,11 +80,14 @@ def main():
         pk = Signature.objects.get(proposal=proposal, email_normalised=email).pk
         return tokens.make_token(tokens.SIGNATURE_CONFIRM, pk)
 
+    def confirm_page(token):
+        return client.get(proposal.box.url + f"bekrafta-underskrift/{token}/")
+
     def confirm(token):
-        # The page the link opens changes nothing; the Client skips CSRF checks.
+        # The Client skips CSRF checks; the browser posts the page's token.
         return client.post(proposal.box.url + f"bekrafta-underskrift/{token}/")
 
-    names = ("GET proposal", "POST sign", "POST confirm")
+    names = ("GET proposal", "POST sign", "GET confirm page", "POST confirm")
     profilers = {name: Profiler(interval=0.0005) for name in names}
     cpu = dict.fromkeys(names, 0.0)
     queries = {}
@@ -110,7 +114,9 @@ def main():
         email = f"{uuid.uuid4().hex}@bench.example.org"
         signed = run(names[1], post_sign, started, email)
         assert signed.status_code == 302, signed.status_code
-        confirmed = run(names[2], confirm, confirm_link(email))
+        token = confirm_link(email)
+        assert run(names[2], confirm_page, token).status_code == 200
+        confirmed = run(names[3], confirm, token)
         assert "Din underskrift är bekräftad" in confirmed.content.decode()
 
     print(f"proposal {proposal.pk}, {args.rounds} rounds, load {load_before}")

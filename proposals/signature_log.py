@@ -174,6 +174,33 @@ def backfill(proposal_id):
     return added
 
 
+def chained(signatures):
+    """Entries for logs that start empty, written in bulk (generated data): rows
+    (proposal_id, seq, event, time, receipt, prev_hash, hash, signature_id) for
+    (signature_id, proposal_id, confirmed_at) sorted by proposal, then time."""
+    proposal, seq, prev = None, 0, GENESIS
+    for signature_id, proposal_id, confirmed_at in signatures:
+        if proposal_id != proposal:
+            proposal, seq, prev = proposal_id, 0, GENESIS
+        seq += 1
+        time = minute(confirmed_at)
+        receipt = receipt_of(receipt_code(signature_id))
+        digest = entry_hash(
+            proposal_id, seq, SignatureLogEntry.ADD, time, receipt, prev
+        )
+        yield (
+            proposal_id,
+            seq,
+            SignatureLogEntry.ADD,
+            time,
+            receipt,
+            prev,
+            digest,
+            signature_id,
+        )
+        prev = digest
+
+
 def head(proposal_id):
     """The chain's last entry (seq, hash), or (0, GENESIS) for an empty log."""
     last = (

@@ -86,3 +86,17 @@ def test_open_past_threshold_on_request(bench_site):
     generate(proposals=60, signatures=5000, open_past_threshold=True, no_index=True)
     popular = Proposal.objects.filter(status=Status.OPEN).order_by("-signature_count")
     assert popular[0].signature_count >= popular[0].threshold
+
+
+def test_every_generated_signature_is_in_a_verifiable_log(bench_site):
+    import io
+
+    from proposals.models import SignatureLogEntry
+
+    generate(dialogues=1, proposals=40, signatures=300)
+    counted = Signature.objects.filter(confirmed_at__isnull=False, flagged=False)
+    assert SignatureLogEntry.objects.count() == counted.count()
+    out = io.StringIO()
+    call_command("verify_signature_log", all=True, stdout=out)
+    checked = Proposal.objects.filter(signature_count__gt=0).count()
+    assert f"{checked} logs checked, 0 broken, 0 with another count" in out.getvalue()

@@ -7,6 +7,7 @@ confirmed signature per normalised e-mail and proposal, and a trail entry for ev
 public state a proposal went through. Never for a production database."""
 
 import io
+import itertools
 import random
 import time
 from datetime import timedelta
@@ -22,12 +23,13 @@ from dialogues.choices import InfluenceLevel
 from dialogues.choices import Status as DialogueStatus
 from dialogues.models import DialogueIndexPage, DialoguePage
 from municipality.models import Area, Committee
-from proposals import lifecycle
+from proposals import lifecycle, signature_log
 from proposals.constants import DecisionOutcome, EntryKind, Status
 from proposals.models import (
     FeedbackEntry,
     Proposal,
     Signature,
+    SignatureLogEntry,
     SuggestionBoxPage,
     Topic,
 )
@@ -394,7 +396,38 @@ class Command(BaseCommand):
                 self._copy_signatures(rows)
             else:
                 self._bulk_signatures(rows)
+            self._signature_log()
         self.stdout.write(f"{total} signatures")
+
+    def _signature_log(self):
+        """The public log of every counted signature on proposals without one
+        (the generator's), as the site would have written it, so that
+        `verify_signature_log --all` holds on the bench data too."""
+        logged = SignatureLogEntry.objects.values("proposal_id")
+        signatures = (
+            Signature.objects.filter(confirmed_at__isnull=False, flagged=False)
+            .exclude(proposal_id__in=logged)
+            .order_by("proposal_id", "confirmed_at", "pk")
+            .values_list("pk", "proposal_id", "confirmed_at")
+        )
+        entries = signature_log.chained(signatures.iterator(chunk_size=10_000))
+        fields = [
+            "proposal_id",
+            "seq",
+            "event",
+            "time",
+            "receipt",
+            "prev_hash",
+            "hash",
+            "signature_id",
+        ]
+        while batch := list(itertools.islice(entries, BATCH)):
+            SignatureLogEntry.objects.bulk_create(
+                [
+                    SignatureLogEntry(**dict(zip(fields, row, strict=True)))
+                    for row in batch
+                ]
+            )
 
     def _bulk_signatures(self, rows):
         batch = []

@@ -43,7 +43,7 @@ def _send(context, users):
             "answer_reminder",
             context,
             user.email,
-            notifications._user_language(user),
+            notifications.user_language(user),
             unsubscribe=(tokens.STAFF_UNSUBSCRIBE, user.pk),
         )
 

@@ -39,12 +39,6 @@ class MilestoneCreateForm(WagtailAdminModelForm):
             raise ValidationError(_("Välj antingen ett förslag eller en dialog."))
         return data
 
-    def _post_clean(self):
-        # The check constraint is the lifecycle's to enforce, after clean().
-        self.instance.proposal = self.cleaned_data.get("proposal")
-        self.instance.dialogue = self.cleaned_data.get("dialogue")
-        super()._post_clean()
-
 
 class MilestoneEditForm(WagtailAdminModelForm):
     class Meta:

@@ -157,7 +157,7 @@ def communicators():
     )
 
 
-def _user_language(user):
+def user_language(user):
     profile = getattr(user, "wagtail_userprofile", None)
     return profile.get_preferred_language() if profile else settings.LANGUAGE_CODE
 
@@ -180,7 +180,7 @@ def _to_communicators(template, context):
             template,
             staff_context,
             user.email,
-            _user_language(user),
+            user_language(user),
             unsubscribe=(tokens.STAFF_UNSUBSCRIBE, user.pk),
         )
 

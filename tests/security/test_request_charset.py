@@ -4,8 +4,8 @@
 from urllib.parse import urlencode
 
 import pytest
-from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
+from django.utils.crypto import get_random_string
 
 from tests.proposals.helpers import sign_data
 
@@ -58,7 +58,7 @@ def post_endpoints(proposal):
 def csrf_client():
     """A client that passes the CSRF check the way a browser does (cookie and
     header), so the 400 handler's own CSRF check runs, as in production."""
-    token = _get_new_csrf_string()
+    token = get_random_string(32)  # a CSRF secret: 32 letters and digits
     client = Client(enforce_csrf_checks=True, HTTP_X_CSRFTOKEN=token)
     client.cookies["csrftoken"] = token
     return client

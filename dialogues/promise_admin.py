@@ -2,11 +2,12 @@
 dialogues/promises.py as the logged-in user (one history entry each)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+
+from municipality.admin_errors import RuleErrorsOnForm
 
 from . import promises
 from .models import DialoguePage, DialoguePromise, PromiseChange
@@ -41,20 +42,7 @@ class PromiseEditForm(WagtailAdminModelForm):
         fields = ["text", "due_date", "basis", "assessed_state", "explanation"]
 
 
-class SavesThroughRules:
-    """Runs the promise rules instead of a plain save; their errors come back on
-    the form, with what was typed, and nothing is half-saved."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
-
-
-class PromiseCreateView(SavesThroughRules, CreateView):
+class PromiseCreateView(RuleErrorsOnForm, CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return promises.set_promise(
@@ -66,7 +54,7 @@ class PromiseCreateView(SavesThroughRules, CreateView):
         )
 
 
-class PromiseEditView(SavesThroughRules, EditView):
+class PromiseEditView(RuleErrorsOnForm, EditView):
     def save_instance(self):
         data = self.form.cleaned_data
         stored = DialoguePromise.objects.get(pk=self.object.pk)

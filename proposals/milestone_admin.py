@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from dialogues.models import DialoguePage
+from municipality.admin_errors import RuleErrorsOnForm
 from proposals import lifecycle, milestones
 from proposals.constants import Status
 from proposals.models import Milestone, Proposal
@@ -46,18 +47,14 @@ class MilestoneEditForm(WagtailAdminModelForm):
         fields = FIELDS
 
 
-class SavesThroughLifecycle:
+class SavesThroughLifecycle(RuleErrorsOnForm):
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
         except lifecycle.TransitionNotAllowed:
-            form.add_error(None, _("Delmål kan bara läggas till efter ett beslut."))
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
+            return self.refused(
+                form, _("Delmål kan bara läggas till efter ett beslut.")
+            )
         except lifecycle.NotPermitted as error:
             raise PermissionDenied from error
 

@@ -234,42 +234,38 @@ def _link_page(request, comment, title, text, button):
     return TemplateResponse(request, "comments/link_page.html", context)
 
 
-@never_cache
-def confirm(request, key):
-    """A comment's confirmation link from its e-mail: a page with one button, which
-    posts to django-comments-xtd's own view (it publishes the comment). An altered
-    or cut-off link gets a page that says what to do (the library answers a bare
-    400)."""
+def _link(request, key, texts, action):
+    """A link from an e-mail: an altered or cut-off link gets a page that says what
+    to do (the library answers a bare 400); GET shows the page with one button
+    (`texts`: title, text, button); its POST goes to the library's `action`."""
     comment = _signed_comment(key)
     if comment is None:
         return TemplateResponse(request, "comments/bad_link.html", {}, status=400)
     if request.method != "POST":
-        return _link_page(
-            request,
-            comment,
-            _("Bekräfta din kommentar"),
-            _("Tryck på knappen för att bekräfta och publicera kommentaren."),
-            _("Bekräfta kommentaren"),
-        )
-    return xtd_views.confirm(request, key)
+        return _link_page(request, comment, *texts)
+    return action(request, key)
+
+
+@never_cache
+def confirm(request, key):
+    """A comment's confirmation link: its button publishes the comment."""
+    texts = (
+        _("Bekräfta din kommentar"),
+        _("Tryck på knappen för att bekräfta och publicera kommentaren."),
+        _("Bekräfta kommentaren"),
+    )
+    return _link(request, key, texts, xtd_views.confirm)
 
 
 @never_cache
 def mute(request, key):
-    """The link that stops mails about new comments: a page with one button; the
-    POST goes to django-comments-xtd's own view."""
-    comment = _signed_comment(key)
-    if comment is None:
-        return TemplateResponse(request, "comments/bad_link.html", {}, status=400)
-    if request.method != "POST":
-        return _link_page(
-            request,
-            comment,
-            _("Sluta få mejl om nya kommentarer"),
-            _("Tryck på knappen så skickar vi inga fler mejl om nya kommentarer här."),
-            _("Ja, sluta skicka mejl"),
-        )
-    return xtd_views.mute(request, key)
+    """The link that stops mails about new comments on one target."""
+    texts = (
+        _("Sluta få mejl om nya kommentarer"),
+        _("Tryck på knappen så skickar vi inga fler mejl om nya kommentarer här."),
+        _("Ja, sluta skicka mejl"),
+    )
+    return _link(request, key, texts, xtd_views.mute)
 
 
 def permalink(request, content_type_id, object_pk):

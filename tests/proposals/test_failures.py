@@ -21,7 +21,7 @@ DEAD_REDIS = {
     "default": {
         "BACKEND": "delaktig_site.cache.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
     }
 }
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
@@ -118,11 +118,11 @@ def test_the_redis_cache_reuses_one_client_per_pool(live_redis_url):
     from delaktig_site.cache import ResilientRedisCache
 
     cache = ResilientRedisCache(live_redis_url, {"KEY_PREFIX": "delaktig-test"})
-    first = cache._cache.get_client(write=True)
-    assert cache._cache.get_client(write=True) is first
+    first = cache.client.get_client(write=True)
+    assert cache.client.get_client(write=True) is first
     cache.set("reuse", {"page": 1}, timeout=5)
     assert cache.get("reuse") == {"page": 1}
-    assert cache._cache.get_client(write=True) is first
+    assert cache.client.get_client(write=True) is first
     cache.delete("reuse")
 
 
@@ -135,7 +135,7 @@ def test_redis_keeps_sliding_logs_with_their_expiry(live_redis_url):
     assert cache.sliding_hit(limits)
     assert cache.sliding_hit(limits)
     assert not cache.sliding_hit(limits)  # refused, and not counted
-    client = cache._cache.get_client(write=True)
+    client = cache.client.get_client(write=True)
     assert client.zcard(cache.make_and_validate_key("day")) == 2
     assert 0 < client.pttl(cache.make_and_validate_key("burst")) <= 600_000
     assert 600_000 < client.pttl(cache.make_and_validate_key("day")) <= 86_400_000

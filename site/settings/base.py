@@ -297,6 +297,9 @@ COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_FORM_CLASS = "comments.forms.CommentForm"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 1  # two levels: a comment and its replies
 COMMENTS_XTD_CONFIRM_EMAIL = True
+# A comment's confirmation link works this many days after it was written (the
+# library's signed link itself never expires).
+COMMENT_CONFIRM_DAYS = int(os.environ.get("DELAKTIG_COMMENT_CONFIRM_DAYS", "7"))
 # Send in the request (or a task), not in a thread that dies with the process.
 COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_SALT = os.environ.get("COMMENTS_XTD_SALT", "delaktig-comments").encode()

@@ -45,12 +45,15 @@ def split_fresh(content):
     return split
 
 
-def fill_fresh(request, parts):
+def fill_fresh(request, parts, *, shared=False):
     """The HTML split_fresh split, with this visitor's values filled in (one value
-    per field, as a rendered page has)."""
+    per field, as a rendered page has). `shared`: values for a page every visitor
+    gets from the caching proxy (caching/edge.py): no CSRF token at all."""
     if len(parts) == 1:
         return parts[0]
     makers = fields()
+    if shared:
+        makers = makers | {CSRF_FIELD: lambda request: ""}
     values = {}
     for name in parts[1::2]:
         if name not in values:

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous public forms on pages the caching proxy shares are checked by
+    # origin instead of by token (caching/csrf.py); everything else by Django.
+    "caching.csrf.AnonymousFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -193,6 +196,25 @@ else:
 # (the caching app): counts on them are at most this many seconds old. 0 turns the
 # cache off (default here; the production settings turn it on).
 PAGE_CACHE_SECONDS = int(os.environ.get("DELAKTIG_PAGE_CACHE_SECONDS", "0"))
+# The caching proxy in front (deploy/varnish.vcl, `make serve-production`): its
+# address, to which Wagtail's frontend cache sends PURGE requests (caching/edge.py).
+# Set, anonymous pages are shared there for as long as the page cache keeps them,
+# without CSRF tokens (caching/csrf.py). Unset, there is no proxy and no purge.
+DELAKTIG_EDGE_URL = os.environ.get("DELAKTIG_EDGE_URL", "").strip().rstrip("/")
+WAGTAILFRONTENDCACHE = (
+    {
+        "edge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": DELAKTIG_EDGE_URL,
+        }
+    }
+    if DELAKTIG_EDGE_URL
+    else {}
+)
+# Swedish has no prefix: caching/edge.py purges both languages' addresses itself
+# (and the page itself: the frontend_cache app is not installed, the caching
+# layer's receivers send every purge).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Hidden inputs filled in anew for each visitor on a cached page or fragment (besides
 # the CSRF token): input name -> dotted path of a function(request) -> str. The sign
 # form's start time: an old one would let a robot past the minimum fill time.

@@ -27,6 +27,7 @@ def env_list(name, default=""):
 INSTALLED_APPS = [
     "background",
     "municipality",
+    "eid",
     "home",
     "dialogues",
     "proposals",
@@ -450,3 +451,33 @@ CORS_ALLOW_CREDENTIALS = False
 # public document). Carried out by `manage.py purge_personal_data` (daily from cron);
 # every table and file is listed in the README's privacy section.
 DELAKTIG_RETENTION_MONTHS = int(os.environ.get("DELAKTIG_RETENTION_MONTHS", "6"))
+
+# Signing (and submitting) with Swedish e-legitimation through an identity broker
+# that speaks OpenID Connect (eid/, README "E-legitimation"). Off while no issuer is
+# set. The personal identity number is never stored: only an HMAC of it keyed with
+# DELAKTIG_EID_HASH_KEY (not SECRET_KEY), one per person, to count a person once.
+DELAKTIG_EID_ISSUER = os.environ.get("DELAKTIG_EID_ISSUER", "").rstrip("/")
+DELAKTIG_EID_CLIENT_ID = os.environ.get("DELAKTIG_EID_CLIENT_ID", "")
+DELAKTIG_EID_CLIENT_SECRET = os.environ.get("DELAKTIG_EID_CLIENT_SECRET", "")
+DELAKTIG_EID_SCOPES = os.environ.get("DELAKTIG_EID_SCOPES", "openid")
+# The claim carrying the personal identity number (the Swedish OIDC profile's name).
+DELAKTIG_EID_PIN_CLAIM = os.environ.get(
+    "DELAKTIG_EID_PIN_CLAIM", "https://id.oidc.se/claim/personalIdentityNumber"
+)
+# Where the broker gives it: the claim with the municipality code of residence, and
+# this municipality's code, for boxes that take only residents' signatures.
+DELAKTIG_EID_MUNICIPALITY_CLAIM = os.environ.get("DELAKTIG_EID_MUNICIPALITY_CLAIM", "")
+DELAKTIG_EID_MUNICIPALITY_CODE = os.environ.get("DELAKTIG_EID_MUNICIPALITY_CODE", "")
+DELAKTIG_EID_HASH_KEY = os.environ.get("DELAKTIG_EID_HASH_KEY", "")
+# The local test identity provider (eid/testidp/): development and tests only, never
+# in production (the production settings refuse it).
+DELAKTIG_TEST_EID = False
+if DELAKTIG_EID_ISSUER:
+    # The sign form posts to the site, which redirects to the broker: browsers apply
+    # form-action to that redirect.
+    from urllib.parse import urlsplit as _urlsplit
+
+    _issuer = _urlsplit(DELAKTIG_EID_ISSUER)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_issuer.scheme}://{_issuer.netloc}"
+    )

@@ -162,7 +162,8 @@ class ProposalViewSet(ActionViewSetMixin, SnippetViewSet):
         "implement": admin_views.ImplementationView,
     }
     edit_handler = ObjectList(
-        [*Proposal.panels, FieldPanel("edit_note")], base_form_class=ProposalAdminForm
+        [*Proposal.panels, FieldPanel("signature_method"), FieldPanel("edit_note")],
+        base_form_class=ProposalAdminForm,
     )
 
 

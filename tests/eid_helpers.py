@@ -48,9 +48,10 @@ class TestClientAdapter(requests.adapters.HTTPAdapter):
         content = response.content
         if self.replace and parts.path.endswith("/token/"):
             content = self.replace(response.json())
+        headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
         raw = HTTPResponse(
             body=io.BytesIO(content),
-            headers=dict(response.items()),
+            headers={**headers, "Content-Length": str(len(content))},
             status=response.status_code,
             preload_content=False,
         )

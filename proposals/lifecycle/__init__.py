@@ -42,7 +42,9 @@ from proposals.lifecycle.eid_signing import (
     NOT_OFFERED,
     NOT_RESIDENT,
     SIGNED,
+    choose_signature_method,
     link_with_eid,
+    method_open_to_change,
     sign_with_eid,
 )
 from proposals.lifecycle.fast_confirm import proposal_to_sign
@@ -139,6 +141,7 @@ __all__ = [
     "approve",
     "can_edit_response",
     "can_transition",
+    "choose_signature_method",
     "clear_signature",
     "close_expired",
     "confirm_link",
@@ -151,6 +154,7 @@ __all__ = [
     "enforce_deadline",
     "flag_overdue",
     "link_with_eid",
+    "method_open_to_change",
     "politician_profile",
     "proposal_to_sign",
     "proposals_for_politician",

@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from proposals import signature_log
-from proposals.constants import ConfirmedBy
+from proposals.constants import ConfirmedBy, SignatureMethod
 from proposals.lifecycle import announce
 from proposals.lifecycle.base import current_language, lock
 from proposals.lifecycle.counting import add_to_count
@@ -123,3 +123,20 @@ def link_with_eid(signature_id, person):
     except IntegrityError:
         return DUPLICATE
     return MERGED if other is not None else LINKED
+
+
+def method_open_to_change(proposal):
+    """A communicator may choose a proposal's signature method until it is
+    published; from then on it is the proposal's rule (ApproveProposal fixes it)."""
+    return proposal.opened_at is None
+
+
+def choose_signature_method(proposal, method):
+    """Set the method of a proposal not yet published ("" for the box's); False
+    if it was published meanwhile (nothing changed)."""
+    if method not in ("", *SignatureMethod.values):
+        raise ValueError(f"unknown signature method {method!r}")
+    changed = Proposal.objects.filter(pk=proposal.pk, opened_at__isnull=True).update(
+        signature_method=method
+    )
+    return bool(changed)

@@ -7,7 +7,7 @@ the resident comes back to the proposal with a message; nothing is stored but a
 counted signature. The personal identity number never leaves eid.client."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
@@ -167,7 +167,7 @@ def _lost(request):
     different browser. Nothing was stored."""
     box = SuggestionBoxPage.objects.live().first()
     if box is None:
-        raise Http404
+        return HttpResponseBadRequest(_("Legitimeringen kunde inte slutföras."))
     return message_page(
         request,
         box,

@@ -11,7 +11,6 @@ from tests.eid_helpers import (
     ELSEWHERE,
     TOLVAN,
     at_broker,
-    eid_http,  # noqa: F401 (fixture)
     eid_sign,
     to_broker,
 )

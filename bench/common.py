@@ -4,8 +4,11 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
+import string
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -17,6 +20,8 @@ RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench"
 # The process id of each gunicorn this run started, by its address.
 SERVER_PIDS = {}
+# The process ids of the PgBouncers this run started.
+POOLER_PIDS = []
 
 
 def bench_env(**extra):
@@ -62,6 +67,7 @@ def cpu_by_process(servers, conn, redis_url=None):
         "gunicorn": _cpu(_with_children(SERVER_PIDS[url] for url in servers)),
         "postgres": _cpu(_backends(conn)),
         "redis": _cpu([_redis_pid(redis_url)] if redis_url else []),
+        "pgbouncer": _cpu(POOLER_PIDS),
     }
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     kinds["finished children"] = children.ru_utime + children.ru_stime
@@ -162,6 +168,72 @@ def gunicorn(env, port=8100, workers=None, path="/"):
         SERVER_PIDS.pop(url, None)
         process.terminate()
         process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def pgbouncer(env, port=6440, pool_size=4, reserve_pool_size=2):
+    """Debian's PgBouncer in transaction pooling mode on 127.0.0.1:port in front of
+    env's DATABASE_URL, run as a plain process (not the system service) with
+    deploy/pgbouncer.ini filled in; yields the environment for web processes that
+    connect through it. The bench's PostgreSQL trusts the loopback, so PgBouncer
+    does too (auth_type trust, production uses scram-sha-256)."""
+    import dj_database_url
+
+    db = dj_database_url.parse(env["DATABASE_URL"])
+    binary = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
+    with tempfile.TemporaryDirectory(prefix="bench-pgbouncer-") as run_dir:
+        os.chmod(run_dir, 0o777)  # noqa: S103 (PgBouncer runs as nobody under root)
+        user = db["USER"] or "postgres"
+        auth_file = Path(run_dir) / "userlist.txt"
+        auth_file.write_text(f'"{user}" ""\n')
+        template = (ROOT / "deploy" / "pgbouncer.ini").read_text()
+        config = Path(run_dir) / "pgbouncer.ini"
+        config.write_text(
+            string.Template(template).substitute(
+                dbname=db["NAME"],
+                db_host=db["HOST"] or "127.0.0.1",
+                db_port=db["PORT"] or 5432,
+                listen_addr="127.0.0.1",
+                listen_port=port,
+                run_dir=run_dir,
+                pool_size=pool_size,
+                reserve_pool_size=reserve_pool_size,
+                max_client_conn=1000,
+                auth_type="trust",
+                auth_file=auth_file,
+                admin_user=user,
+            )
+        )
+        # PgBouncer refuses to run as root.
+        as_user = ["-u", "nobody"] if os.geteuid() == 0 else []
+        process = subprocess.Popen([binary, "-q", *as_user, str(config)])  # noqa: S603
+        POOLER_PIDS.append(process.pid)
+        try:
+            _wait_for_port(port, process)
+            yield {
+                **env,
+                "DATABASE_URL": f"postgres://{user}@127.0.0.1:{port}/{db['NAME']}",
+                "DATABASE_TRANSACTION_POOLING": "1",
+            }
+        finally:
+            POOLER_PIDS.remove(process.pid)
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def _wait_for_port(port, process, timeout=20):
+    import socket
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"pgbouncer exited with {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"pgbouncer did not listen on {port} within {timeout} s")
 
 
 def _wait_for(url, process, timeout=60):

@@ -27,6 +27,7 @@ from common import (
     cpu_seconds,
     gunicorn,
     machine,
+    pgbouncer,
     save,
 )
 
@@ -117,6 +118,16 @@ def main():
     parser.add_argument("--servers", type=int, default=1)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--name", default=None, help="result file name")
+    parser.add_argument(
+        "--pgbouncer",
+        action="store_true",
+        help="the servers connect through PgBouncer (transaction pooling)",
+    )
+    parser.add_argument("--pool-size", type=int, default=4, help="PgBouncer's pool")
+    parser.add_argument(
+        "--port", type=int, default=8100, help="first server's port (+1 each)"
+    )
+    parser.add_argument("--pgbouncer-port", type=int, default=6440)
     args = parser.parse_args()
 
     env = bench_env()
@@ -132,9 +143,18 @@ def main():
     RESULTS.mkdir(exist_ok=True)
     load_before = machine()
     with ExitStack() as stack:
+        server_env = (
+            stack.enter_context(
+                pgbouncer(env, port=args.pgbouncer_port, pool_size=args.pool_size)
+            )
+            if args.pgbouncer
+            else env
+        )
         hosts = [
             stack.enter_context(
-                gunicorn(env, port=8100 + n, workers=args.workers, path=path)
+                gunicorn(
+                    server_env, port=args.port + n, workers=args.workers, path=path
+                )
             )
             for n in range(args.servers)
         ]
@@ -184,6 +204,7 @@ def main():
         "proposals": len(ids),
         "users": args.users,
         "servers": args.servers,
+        "pgbouncer_pool_size": args.pool_size if args.pgbouncer else None,
         "seconds": round(elapsed, 1),
         "confirmed_signatures": confirmed_ok,
         "confirmed_per_second": round(confirmed_ok / args.seconds, 1),

@@ -163,7 +163,14 @@ DATABASES = {
     )
 }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
-if IS_POSTGRES:
+# DATABASE_URL points at PgBouncer in transaction pooling mode (deploy/pgbouncer.ini):
+# a connection may change server between transactions, so no server-side cursors
+# (they live in the server session), and no startup `options`, which PgBouncer
+# refuses; its pgbouncer.ini sets the server sessions' parameters instead.
+TRANSACTION_POOLING = os.environ.get("DATABASE_TRANSACTION_POOLING", "") == "1"
+if IS_POSTGRES and TRANSACTION_POOLING:
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+elif IS_POSTGRES:
     # A web request's queries are short: starting PostgreSQL's parallel workers
     # took longer (~10 ms) than they saved, and took cores from other requests
     # (bench/README.md). DATABASE_PARALLEL_WORKERS sets how many one query may use.

@@ -10,7 +10,7 @@ from django.db import DatabaseError
 from django.test import override_settings
 from django_tasks import default_task_backend
 
-from proposals import notifications
+from proposals import mails
 from proposals.models import Proposal, Signature
 from tests.proposals.helpers import sign_data, submit_data
 
@@ -51,26 +51,35 @@ def test_submitting_succeeds_when_the_mail_server_is_down(client, box, topic):
     assert Proposal.objects.filter(title__startswith="Fler cykelställ").count() == 1
 
 
+def _signature(proposal):
+    return Signature.objects.create(
+        proposal=proposal, name="Eva", email="a@b.se", language="sv"
+    )
+
+
 @override_settings(EMAIL_BACKEND=DOWN_MAIL, TASKS=DUMMY_TASKS)
-def test_failed_mail_is_queued_again_for_later():
+def test_failed_mail_is_queued_again_for_later(open_proposal):
+    signature = _signature(open_proposal)
     default_task_backend.clear()
-    notifications.send_email.call(subject="Hej", body="Text", recipients=["a@b.se"])
+    mails.send_mail.call("signature_confirm", "sv", signature=signature.pk)
     retries = default_task_backend.results
     assert len(retries) == 1
     retry = retries[0]
-    assert retry.kwargs["attempt"] == 2
+    assert retry.args == ["signature_confirm", "sv"]
+    assert retry.kwargs == {"attempt": 2, "signature": signature.pk}
     assert retry.task.run_after is not None
 
 
 @override_settings(EMAIL_BACKEND=DOWN_MAIL, TASKS=DUMMY_TASKS)
-def test_mail_gives_up_after_the_last_attempt():
+def test_mail_gives_up_after_the_last_attempt(open_proposal):
+    signature = _signature(open_proposal)
     default_task_backend.clear()
     with pytest.raises(OSError):
-        notifications.send_email.call(
-            subject="Hej",
-            body="Text",
-            recipients=["a@b.se"],
-            attempt=notifications.MAX_ATTEMPTS,
+        mails.send_mail.call(
+            "signature_confirm",
+            "sv",
+            attempt=mails.MAX_ATTEMPTS,
+            signature=signature.pk,
         )
     assert default_task_backend.results == []
 

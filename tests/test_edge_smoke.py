@@ -29,6 +29,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 READY_SECONDS = 600
 
 pytestmark = [
+    pytest.mark.edge,
     pytest.mark.skipif(
         shutil.which("varnishd") is None, reason="Debian's varnish is not installed"
     ),
@@ -64,7 +65,7 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def served(tmp_path_factory):
     """The launcher, running, and its proxy's address and environment."""
     var = tmp_path_factory.mktemp("edge-var")
@@ -165,8 +166,15 @@ def add_trail_entry(env, proposal_id, text):
     assert done.returncode == 0, done.stderr[-3000:]
 
 
-def test_a_page_is_a_miss_then_a_hit_and_is_purged_by_a_new_trail_entry(served):
+def test_through_the_proxy(served):
+    """One test, so the servers start once whichever pytest-xdist worker runs it."""
     base, env = served
+    a_page_is_a_miss_then_a_hit_and_is_purged_by_a_new_trail_entry(base, env)
+    a_resident_signs_through_the_proxy_without_javascript(base)
+    admin_and_signed_in_requests_are_never_served_from_the_proxy(base)
+
+
+def a_page_is_a_miss_then_a_hit_and_is_purged_by_a_new_trail_entry(base, env):
     path, proposal_id = a_proposal(base)
     statuses = []
     for _ in range(3):
@@ -192,8 +200,7 @@ def test_a_page_is_a_miss_then_a_hit_and_is_purged_by_a_new_trail_entry(served):
     assert edge_status(request(base + path)[1]) == "HIT"
 
 
-def test_a_resident_signs_through_the_proxy_without_javascript(served):
-    base, _env = served
+def a_resident_signs_through_the_proxy_without_javascript(base):
     path, _proposal_id = a_proposal(base)
     status, headers, html = request(base + path)
     form = {
@@ -222,8 +229,7 @@ def test_a_resident_signs_through_the_proxy_without_javascript(served):
     assert status == 403
 
 
-def test_admin_and_signed_in_requests_are_never_served_from_the_proxy(served):
-    base, _env = served
+def admin_and_signed_in_requests_are_never_served_from_the_proxy(base):
     path, _proposal_id = a_proposal(base)
     request(base + path)  # in the proxy now
     for _ in range(2):

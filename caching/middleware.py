@@ -139,6 +139,8 @@ def _for_the_edge(response, parts, expires):
     values filled in, no cookie (the CSRF cookie is the only one a stored page
     may have set: _cacheable_response)."""
     response.content = fill_fresh(None, parts, shared=True)
+    if response.has_header("Content-Length"):  # set below, for the tokens
+        response["Content-Length"] = str(len(response.content))
     for name in list(response.cookies):
         del response.cookies[name]
     remaining = int(expires - time.time())

@@ -21,9 +21,14 @@ EDGE_MEMORY=${EDGE_MEMORY:-256m}
 # comma-separated.
 EDGE_PURGERS=${EDGE_PURGERS:-}
 SITE_URL=${SITE_URL:-${DELAKTIG_SITE_URL:-http://$EDGE_LISTEN}}
-VAR=$(pwd)/${DELAKTIG_VAR_DIR:-var}
+VAR=${DELAKTIG_VAR_DIR:-var}
+[[ $VAR = /* ]] || VAR=$(pwd)/$VAR
 RUN=$VAR/edge
 mkdir -p "$RUN"
+# varnish's own files (its configuration, working directory) where its users can
+# read them: started by root, varnishd runs as Debian's varnish users.
+EDGE_RUN=$(mktemp -d "${TMPDIR:-/tmp}/delaktig-edge.XXXXXX")
+chmod 755 "$EDGE_RUN"
 
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-delaktig_site.settings.production}
 export DELAKTIG_SITE_URL=$SITE_URL
@@ -35,7 +40,7 @@ export DELAKTIG_TRUSTED_PROXY_COUNT=${DELAKTIG_TRUSTED_PROXY_COUNT:-1}
 host=$(echo "$SITE_URL" | sed -E 's#^https?://##; s#[:/].*$##')
 export DJANGO_ALLOWED_HOSTS=${DJANGO_ALLOWED_HOSTS:-$host,127.0.0.1,localhost}
 if [ -z "${DJANGO_SECRET_KEY:-}" ]; then
-    [ -s "$RUN/secret-key" ] || { umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > "$RUN/secret-key"; }
+    [ -s "$RUN/secret-key" ] || (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > "$RUN/secret-key")
     DJANGO_SECRET_KEY=$(cat "$RUN/secret-key")
     export DJANGO_SECRET_KEY
 fi
@@ -53,16 +58,23 @@ stop() {
     trap - EXIT INT TERM
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$EDGE_RUN"
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
 
 if [ -z "${REDIS_URL:-}" ]; then
-    redis-server --port 0 --unixsocket "$RUN/redis.sock" --unixsocketperm 700 \
+    redis-server --port 0 --unixsocket "$EDGE_RUN/redis.sock" --unixsocketperm 700 \
         --save '' --appendonly no --loglevel warning & pids+=($!)
-    export REDIS_URL="unix://$RUN/redis.sock?db=0"
-    for _ in $(seq 50); do [ -S "$RUN/redis.sock" ] && break; sleep 0.1; done
+    export REDIS_URL="unix://$EDGE_RUN/redis.sock?db=0"
+    for _ in $(seq 50); do [ -S "$EDGE_RUN/redis.sock" ] && break; sleep 0.1; done
 fi
+
+# The environment the processes run with, one NAME=value a line, for running
+# manage.py commands (cron jobs, a shell) against them:
+#   env $(cat var/edge/environment) .venv/bin/python manage.py ...
+(umask 077; env | grep -E '^(DJANGO_|DELAKTIG_|REDIS_URL=|DATABASE_URL=|EMAIL_)' \
+    > "$RUN/environment")
 
 MANAGE="$BIN/python manage.py"
 $MANAGE migrate --noinput -v 0
@@ -77,7 +89,7 @@ extra=""
 for address in ${EDGE_PURGERS//,/ }; do extra+="    \"$address\";\\n"; done
 sed -e "s#@BACKEND_HOST@#${APP_LISTEN%:*}#" -e "s#@BACKEND_PORT@#${APP_LISTEN##*:}#" \
     -e "s#@ADMIN_PATH@#${DELAKTIG_ADMIN_PATH:-admin}#" -e "s#@GRACE@#$EDGE_GRACE#" \
-    -e "s#@EXTRA_PURGERS@#$extra#" deploy/varnish.vcl > "$RUN/default.vcl"
+    -e "s#@EXTRA_PURGERS@#$extra#" deploy/varnish.vcl > "$EDGE_RUN/default.vcl"
 
 "$BIN/gunicorn" delaktig_site.wsgi --preload --bind "$APP_LISTEN" \
     --workers "$GUNICORN_WORKERS" --no-control-socket & pids+=($!)
@@ -87,9 +99,9 @@ for _ in $(seq 600); do
     kill -0 "${pids[-1]}" 2>/dev/null || exit 1
     sleep 0.1
 done
-# -F: in the foreground; -n: its working files under var/edge/ (no root needed;
-# started by root, varnish drops to Debian's varnish users itself).
-varnishd -F -n "$RUN/varnish" -a "$EDGE_LISTEN" -f "$RUN/default.vcl" \
+# -F: in the foreground (no root needed; started by root, it drops to Debian's
+# varnish users itself); -n: its working files in EDGE_RUN.
+varnishd -F -n "$EDGE_RUN/varnish" -a "$EDGE_LISTEN" -f "$EDGE_RUN/default.vcl" \
     -s "malloc,$EDGE_MEMORY" & pids+=($!)
 $MANAGE task_worker --no-reload & pids+=($!)
 

@@ -1,7 +1,7 @@
 vcl 4.1;
 # The caching proxy in front of gunicorn (Debian's varnish). A template: the
 # launcher (deploy/serve-production.sh) fills in the @NAMES@ and writes it to
-# var/edge/default.vcl. What Django offers (Cache-Control: public with
+# a temporary directory. What Django offers (Cache-Control: public with
 # s-maxage, only on anonymous pages that are the same for every visitor; see
 # caching/edge.py) is kept and served from here without reaching Python;
 # everything else passes through. Wagtail's frontend cache purges with PURGE.

@@ -68,6 +68,8 @@ def shared_at_the_edge(response):
 def assert_same_for_everyone(response):
     assert shared_at_the_edge(response)
     assert not response.cookies, response.cookies
+    length = response.get("Content-Length")
+    assert length is None or int(length) == len(response.content)
     html = response.content.decode()
     assert set(CSRF_TOKEN.findall(html)) <= {""}
 

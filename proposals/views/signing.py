@@ -204,12 +204,12 @@ def manage(request, box, token):
         "proposal": signature.proposal,
         "private": True,
         "proposal_link": proposal_url(box, signature.proposal_id),
-        "link_eid_url": _link_eid_url(box, token, signature),
+        "link_eid_url": link_eid_url(box, token, signature),
     }
     return render(request, box, "proposals/signature_manage.html", context)
 
 
-def _link_eid_url(box, token, signature):
+def link_eid_url(box, token, signature):
     """Where a counted e-mail signature's signer confirms it with e-legitimation,
     where the proposal takes both (lifecycle.eid_signing); None otherwise."""
     if (

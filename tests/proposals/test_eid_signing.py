@@ -147,3 +147,9 @@ def test_tolvan_is_a_valid_test_number():
 
     assert identity.personal_number(TOLVAN) == TOLVAN
     assert identity.personal_number("19121212-1213") is None
+
+
+def test_the_e_legitimation_form_speaks_english_under_en(client, eid_proposal):
+    page = client.get("/en" + eid_proposal.get_url()).content.decode()
+    assert "Sign with e-legitimation" in page
+    assert "Your personal identity number is not stored" in page

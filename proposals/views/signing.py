@@ -196,7 +196,9 @@ def manage(request, box, token):
             request,
             box,
             _("Din underskrift är borttagen"),
-            _("Vi har tagit bort din underskrift och din e-postadress."),
+            _("Vi har tagit bort din underskrift.")
+            if signature.method == ConfirmedBy.EID
+            else _("Vi har tagit bort din underskrift och din e-postadress."),
             proposal_link=proposal_url(box, signature.proposal_id),
         )
     context = {

@@ -269,6 +269,32 @@ class SubmitProposalForm(ProtectedForm):
                 form.initial["dialogue"] = chosen.pk
         return form
 
+    def pending_data(self):
+        """The form's answers as the session can hold them while the proposer
+        identifies with e-legitimation; proposal_data_from() reads them back."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "text": data["text"],
+            "topic": data["topic"].pk,
+            "area": data["area"].slug if data.get("area") else "",
+            "dialogue": data["dialogue"].pk if data.get("dialogue") else "",
+            "author_name": data["author_name"],
+            "email": data["email"],
+        }
+
+    @classmethod
+    def proposal_data_from(cls, pending):
+        """proposal_data() from pending_data(), checked again (a topic or dialogue
+        may have gone meanwhile): (data, None) or (None, the form with errors)."""
+        form = cls({**pending, "consent": "on"})
+        form.fields.pop("website", None)
+        form.fields.pop("started", None)
+        form.fields.pop("captcha", None)
+        if not form.is_valid():
+            return None, form
+        return form.proposal_data(), form
+
     def proposal_data(self):
         data = self.cleaned_data
         return {

@@ -16,6 +16,7 @@ from django import forms
 from django.conf import settings
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -43,7 +44,7 @@ class PersonForm(forms.Form):
         label=_("Testperson"),
         choices=[
             *[
-                (pin, f"{name}, {pin[:8]}-{pin[8:]}")
+                (pin, format_lazy("{}, {}-{}", name, pin[:8], pin[8:]))
                 for pin, name in provider.TEST_PERSONS
             ],
             ("", _("Ett annat personnummer (skriv nedan)")),

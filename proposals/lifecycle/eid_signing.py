@@ -112,11 +112,11 @@ def link_with_eid(signature_id, person):
             if other is not None and other.method == ConfirmedBy.EMAIL:
                 return DUPLICATE
             if other is not None:
-                counted = other.counts
+                other_id, counted = other.pk, other.counts
                 other.delete()
                 if counted:
                     add_to_count(locked, -1)
-                    signature_log.withdrawn(locked.pk, other.pk)
+                    signature_log.withdrawn(locked.pk, other_id)
                     if other.show_name:
                         announce.public_signature_removed(locked.pk)
             Signature.objects.filter(pk=signature.pk).update(identity_hash=person.key)

@@ -18,12 +18,13 @@ from municipality import ratelimit
 from municipality.client_address import client_ip
 from municipality.models import Area
 from proposals import lifecycle, tokens
-from proposals.forms import EidSignForm
+from proposals.forms import EidSignForm, SubmitProposalForm
 from proposals.models import Signature, SuggestionBoxPage
 
 from . import public
 from .base import message_page, proposal_url
-from .signing import LIMITED
+from .signing import LIMITED, link_eid_url
+from .submitting import DRAFT
 
 PENDING = "eid-pending:"  # + state: the attempt, until the resident comes back
 DONE = "eid-signed"  # the signature just counted, for its receipt page
@@ -46,6 +47,9 @@ EID_ERRORS = {
         "Tjänsten för e-legitimation svarar inte just nu. Försök igen om en stund."
     ),
 }
+DRAFT_INVALID = _(
+    "Något i förslaget behöver ändras innan det kan skickas. Det du skrev finns kvar."
+)
 SIGN_RESULTS = {
     lifecycle.DUPLICATE: _(
         "Du har redan skrivit under det här förslaget. Din underskrift räknas en "
@@ -80,7 +84,7 @@ LINK_RESULTS = {
 }
 
 
-def _go(request, pending, url):
+def _go(request, pending):
     """Start an attempt: keep `pending` under its state and send the resident off."""
     broker_url, state = eid_client.start(request)
     request.session[PENDING + state] = {
@@ -114,7 +118,7 @@ def sign(request, box, proposal_id):
         return public.detail(request, box, proposal_id, eid_form=form, status=409)
     pending = {"do": "sign", "box": box.pk, "proposal": proposal.pk}
     try:
-        return _go(request, {**pending, **form.pending_data()}, url)
+        return _go(request, {**pending, **form.pending_data()})
     except eid_client.EidError as error:
         form.add_error(None, EID_ERRORS[error.reason])
         return public.detail(request, box, proposal_id, eid_form=form, status=503)
@@ -131,14 +135,26 @@ def link(request, box, token):
     except (tokens.InvalidToken, Signature.DoesNotExist) as error:
         raise Http404 from error
     manage_url = box.subpage_url("manage_signature_view", token)
-    if request.method != "POST" or not eid_client.enabled():
+    if request.method != "POST" or not link_eid_url(box, token, signature):
         return redirect(manage_url)
     pending = {"do": "link", "box": box.pk, "proposal": signature.proposal_id}
     try:
-        return _go(request, {**pending, "signature": pk, "token": token}, manage_url)
+        return _go(request, {**pending, "signature": pk, "token": token})
     except eid_client.EidError as error:
         messages.error(request, EID_ERRORS[error.reason])
         return redirect(manage_url)
+
+
+EidError = eid_client.EidError
+
+
+def start_submit(request, box, answers, ip):
+    """Send a proposer to identify before their proposal is stored (the box
+    requires it); `answers` is the submit form's pending_data()."""
+    if not eid_client.enabled():
+        raise EidError(EidError.UNAVAILABLE)
+    pending = {"do": "submit", "box": box.pk, "answers": answers, "ip": ip}
+    return _go(request, pending)
 
 
 def callback(request):
@@ -151,15 +167,36 @@ def callback(request):
     if box is None:
         return _lost(request)
     with translation.override(pending.get("language")):
-        back = proposal_url(box, pending["proposal"])
+        if pending["do"] == "submit":
+            back = box.subpage_url("submit_view")
+        else:
+            back = proposal_url(box, pending["proposal"])
         try:
             person = eid_client.finish(request)
         except eid_client.EidError as error:
             messages.error(request, str(EID_ERRORS[error.reason]))
+            if pending["do"] == "submit":
+                request.session[DRAFT] = pending["answers"]
             return redirect(back)
+        if pending["do"] == "submit":
+            return _submitted(request, box, pending, back)
         if pending["do"] == "link":
             return _linked(request, box, pending, person)
         return _signed(request, box, pending, person, back)
+
+
+def _submitted(request, box, pending, back):
+    """The proposer identified: the proposal is stored as any other, marked as
+    identified, and waits for its e-mail confirmation."""
+    data, form = SubmitProposalForm.proposal_data_from(pending["answers"])
+    if data is None:
+        request.session[DRAFT] = pending["answers"]
+        messages.error(request, str(DRAFT_INVALID))
+        return redirect(back)
+    lifecycle.submit_proposal(
+        box, ip_address=pending.get("ip"), proposer_identified=True, **data
+    )
+    return redirect(box.subpage_url("submitted_view"))
 
 
 def _lost(request):

@@ -196,7 +196,9 @@ def manage(request, box, token):
             request,
             box,
             _("Din underskrift är borttagen"),
-            _("Vi har tagit bort din underskrift och din e-postadress."),
+            _("Vi har tagit bort din underskrift.")
+            if signature.method == ConfirmedBy.EID
+            else _("Vi har tagit bort din underskrift och din e-postadress."),
             proposal_link=proposal_url(box, signature.proposal_id),
         )
     context = {
@@ -204,12 +206,12 @@ def manage(request, box, token):
         "proposal": signature.proposal,
         "private": True,
         "proposal_link": proposal_url(box, signature.proposal_id),
-        "link_eid_url": _link_eid_url(box, token, signature),
+        "link_eid_url": link_eid_url(box, token, signature),
     }
     return render(request, box, "proposals/signature_manage.html", context)
 
 
-def _link_eid_url(box, token, signature):
+def link_eid_url(box, token, signature):
     """Where a counted e-mail signature's signer confirms it with e-legitimation,
     where the proposal takes both (lifecycle.eid_signing); None otherwise."""
     if (

@@ -2,6 +2,8 @@
 once per person, the box's and the proposal's method, cancel and failure back on
 the proposal with a message, the receipt, and the log's method column."""
 
+import re
+
 import pytest
 
 from proposals import signature_log
@@ -147,3 +149,25 @@ def test_tolvan_is_a_valid_test_number():
 
     assert identity.personal_number(TOLVAN) == TOLVAN
     assert identity.personal_number("19121212-1213") is None
+
+
+def test_the_e_legitimation_form_speaks_english_under_en(client, eid_proposal):
+    page = client.get("/en" + eid_proposal.get_url()).content.decode()
+    assert "Sign with e-legitimation" in page
+    assert "Your personal identity number is not stored" in page
+
+
+def test_an_e_legitimation_signer_can_take_the_signature_back(client, eid_proposal):
+    done = client.get(eid_sign(client, eid_proposal)["Location"]).content.decode()
+    manage = re.search(r'href="([^"]*/min-underskrift/[^"]*)"', done).group(1)
+    response = client.post(manage)
+    assert "Vi har tagit bort din underskrift." in response.content.decode()
+    eid_proposal.refresh_from_db()
+    assert eid_proposal.signature_count == 0
+    assert not Signature.objects.exists()
+    log = signature_log.verify(signature_log.csv_text(eid_proposal.pk))
+    assert (log.count, log.entries) == (0, 2)
+    # The person may sign again while it is open, and counts once.
+    assert eid_sign(client, eid_proposal)["Location"].endswith("underskriven/")
+    eid_proposal.refresh_from_db()
+    assert eid_proposal.signature_count == 1

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .search import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("DELAKTIG_VAR_DIR", BASE_DIR / "var"))
 
@@ -302,13 +304,12 @@ WAGTAILADMIN_BASE_URL = DELAKTIG_SITE_URL
 # The Swedish Hunspell dictionary for search (path without .dic/.aff); by default the
 # hunspell-sv package's, else Debian's (municipality/language/hunspell.py).
 HUNSPELL_SV_PATH = os.environ.get("DELAKTIG_HUNSPELL_SV", "")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "AUTO_UPDATE": True,
-        **({"SEARCH_CONFIG": "swedish"} if IS_POSTGRES else {}),
-    }
-}
+# The database's full text search, or an OpenSearch cluster for scale-out (search.py).
+WAGTAILSEARCH_BACKENDS = search_backends(
+    IS_POSTGRES,
+    os.environ.get("DELAKTIG_OPENSEARCH_URL", ""),
+    os.environ.get("DELAKTIG_OPENSEARCH_WORD_LIST", ""),
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Text documents are stored and served as UTF-8 (municipality/document_forms.py).

@@ -33,6 +33,19 @@ def pages(conn):
             "WHERE f.proposal_id = p.id) DESC LIMIT 1"
         )
         long_trail = cursor.fetchone()[0]
+        # An ordinary proposal: open, a few signatures, its trail one entry or two.
+        cursor.execute(
+            "SELECT id FROM proposals_proposal WHERE status = 'open' "
+            "ORDER BY id LIMIT 1"
+        )
+        ordinary = cursor.fetchone()[0]
+        # The simplest page type: an information page (text only), the yardstick
+        # the rendered proposal page is measured against (bench/README.md).
+        cursor.execute(
+            "SELECT url_path FROM wagtailcore_page p JOIN home_standardpage s "
+            "ON s.page_ptr_id = p.id WHERE p.live ORDER BY p.id LIMIT 1"
+        )
+        information = "/" + cursor.fetchone()[0].strip("/").split("/", 1)[1] + "/"
         cursor.execute(
             "SELECT url_path FROM wagtailcore_page p JOIN dialogues_dialoguepage d "
             "ON d.page_ptr_id = p.id WHERE p.live ORDER BY p.id LIMIT 1"
@@ -45,7 +58,9 @@ def pages(conn):
         "listing closing_soon": f"{box}?sort=closing_soon",
         "listing recently_answered": f"{box}?sort=recently_answered",
         "listing page 50": f"{box}?sort=newest&page=50",
+        "information page": information,
         "proposal (long trail)": f"{box}forslag/{long_trail}/",
+        "proposal": f"{box}forslag/{ordinary}/",
         "dialogue": dialogue,
         # The generator's texts draw from 29 words, so each is in ~3/4 of all
         # proposals (the worst case: every match is ranked); a place name is in

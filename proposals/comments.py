@@ -6,6 +6,7 @@ Comments are open while the proposal is public and being handled; a comment by a
 politician (who may answer proposals) is marked with the name, party and role
 they had when posting it (proposals/receivers.py keeps it)."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django_comments import get_form as get_comment_form
 
@@ -50,20 +51,24 @@ class ProposalCommentPolicy(CommentPolicy):
 def comments_for(proposal, box):
     """Published comments, threads in order, each marked if a politician wrote it
     (box: the proposal's suggestion box, which the caller has at hand)."""
-    comments = list(
-        published_comments(proposal)
-        .select_related("user")
-        .order_by("thread_id", "order")
-    )
+    comments = list(published_comments(proposal).order_by("thread_id", "order"))
     signed = [c.pk for c in comments if c.user_id]
     bylines = {}
     if signed:
+        # The signed comments' users (their names) and bylines, only when there are
+        # any: most pages have none, and the join made every page's query dearer.
+        users = get_user_model().objects.in_bulk(
+            {c.user_id for c in comments if c.user_id}
+        )
+        for comment in comments:
+            if comment.user_id:
+                comment.user = users[comment.user_id]
         bylines = dict(
             PoliticianComment.objects.filter(comment_id__in=signed).values_list(
                 "comment_id", "byline"
             )
         )
-    box_url = box.get_url()
+    box_url = box.own_url()
     for comment in comments:
         comment.politician_byline = bylines.get(comment.pk, "")
         args = [proposal.pk, comment.pk]

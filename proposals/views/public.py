@@ -13,7 +13,7 @@ from proposals import lifecycle
 from proposals.comments import comments_for
 from proposals.constants import ANSWER_KINDS, Sort
 from proposals.forms import EidSignForm, ListingFilterForm, SignForm
-from proposals.models.proposal import open_first
+from proposals.models.proposal import Proposal, open_first
 from proposals.similarity import similar_proposals
 from proposals.trail import entries_for_display
 
@@ -116,35 +116,47 @@ def _sign_forms(proposal, sign_form, eid_form):
 
 
 def detail(request, box, proposal_id, sign_form=None, status=200, eid_form=None):
-    proposal = (
-        box.proposals.select_related("topic", "area").filter(pk=proposal_id).first()
-    )
-    if proposal is None:
-        raise Http404
+    try:
+        # get(), not first(): no ORDER BY to build for one row.
+        proposal = box.proposals.select_related("topic", "area").get(pk=proposal_id)
+    except Proposal.DoesNotExist:
+        raise Http404 from None
     lifecycle.enforce_deadline(proposal)
     if not proposal.is_public:
         raise Http404
     trail = SimpleLazyObject(lambda: entries_for_display(proposal, request))
+    own_url = proposal_url(box, proposal.pk)
+    comments_open = proposal.comments_open
+    # The dialogue and the last edit are read only when the proposal's text and
+    # facts are rendered (a shared fragment).
     context = {
         "proposal": proposal,
-        "dialogue": _public_dialogue(proposal),
-        "proposal_url": proposal_url(box, proposal.pk),
+        "dialogue": SimpleLazyObject(lambda: _public_dialogue(proposal)),
+        "proposal_url": own_url,
         # Read only when the template shows them (it may have them kept).
         "signer_names": SimpleLazyObject(lambda: _signer_names(proposal)),
         "trail": trail,
         "latest_answer": SimpleLazyObject(lambda: _latest_answer(trail)),
         "comments": comments_for(proposal, box),
-        "comment_form": get_comment_form()(proposal)
-        if proposal.comments_open
+        "comments_open": comments_open,
+        # Made only when the form is rendered (it is a shared fragment).
+        "comment_form": SimpleLazyObject(lambda: get_comment_form()(proposal))
+        if comments_open
         else None,
         "comment_sent": "c" in request.GET,
-        "trail_feed_url": proposal_url(box, proposal.pk) + "flode/",
-        "last_edit": proposal.edits.order_by("-edited_at").first(),
+        "trail_feed_url": own_url + "flode/",
+        "last_edited_at": SimpleLazyObject(
+            lambda: (
+                proposal.edits.order_by("-edited_at")
+                .values_list("edited_at", flat=True)
+                .first()
+            )
+        ),
     }
     context["sign_form"], context["eid_form"] = _sign_forms(
         proposal, sign_form, eid_form
     )
-    context["eid_url"] = proposal_url(box, proposal.pk) + "e-legitimation/"
+    context["eid_url"] = own_url + "e-legitimation/"
     return render(request, box, "proposals/proposal.html", context, status)
 
 

@@ -17,6 +17,8 @@ RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench"
 # The process id of each gunicorn this run started, by its address.
 SERVER_PIDS = {}
+# The process ids of the task workers this run started.
+WORKER_PIDS = []
 
 
 def bench_env(**extra):
@@ -60,6 +62,7 @@ def cpu_by_process(servers, conn, redis_url=None):
 
     kinds = {
         "gunicorn": _cpu(_with_children(SERVER_PIDS[url] for url in servers)),
+        "task workers": _cpu(WORKER_PIDS),
         "postgres": _cpu(_backends(conn)),
         "redis": _cpu([_redis_pid(redis_url)] if redis_url else []),
     }
@@ -162,6 +165,30 @@ def gunicorn(env, port=8100, workers=None, path="/"):
         SERVER_PIDS.pop(url, None)
         process.terminate()
         process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def task_workers(env, count=1, interval=0.05):
+    """`count` task workers (manage.py task_worker) with the bench settings, which
+    render and send the queued e-mails; stopped afterwards."""
+    processes = [
+        subprocess.Popen(  # noqa: S603 (our own manage.py)
+            [BIN / "python", "manage.py", "task_worker", "--no-reload"]
+            + ["--no-startup-delay", "--interval", str(interval)],
+            cwd=ROOT,
+            env=env,
+        )
+        for _ in range(count)
+    ]
+    WORKER_PIDS[:] = [process.pid for process in processes]
+    try:
+        yield processes
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+        WORKER_PIDS.clear()
 
 
 def _wait_for(url, process, timeout=60):

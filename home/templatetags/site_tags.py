@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +63,19 @@ def main_menu(context):
     return items
 
 
+def in_language(path, code):
+    """`path` of a public page in language `code`. The public routes are the same
+    words in every language and only the prefix differs (Swedish has none), so the
+    prefix is swapped; Django's translate_url resolves the whole path to do that,
+    about a sixth of a small page's time."""
+    for other, _name in settings.LANGUAGES:
+        prefix = f"/{other}/"
+        if other != settings.LANGUAGE_CODE and path.startswith(prefix):
+            path = path[len(prefix) - 1 :]
+            break
+    return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """Links to the same page in every language; plain links, no JavaScript needed."""
@@ -73,7 +86,7 @@ def language_links(context):
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
+            "url": in_language(path, code),
             "current": code == current,
         }
         for code, name in settings.LANGUAGES

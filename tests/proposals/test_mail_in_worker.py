@@ -15,7 +15,9 @@ from proposals.models import Proposal, Signature
 from tests.proposals.helpers import sign_data, submit_data
 from tests.security.worker_helpers import DATABASE_TASKS, run_worker_until_idle
 
-pytestmark = pytest.mark.django_db
+# Committed for real: the worker runs as in production, after the request's
+# transaction (and on PostgreSQL it cannot run inside a test's transaction).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SIGNER = "sigrid.signer@example.org"
 PROPOSER = "alva.privat@example.org"

@@ -47,11 +47,12 @@ def split_fresh(content):
 
 def fill_fresh(request, parts):
     """The HTML split_fresh split, with this visitor's values filled in (one value
-    per field, as a rendered page has)."""
+    per field and request, as a rendered page has: a page with two shared forms
+    makes its CSRF token once)."""
     if len(parts) == 1:
         return parts[0]
     makers = fields()
-    values = {}
+    values = request.__dict__.setdefault("fresh_field_values", {})
     for name in parts[1::2]:
         if name not in values:
             values[name] = makers[name](request).encode()

@@ -1,5 +1,7 @@
 """Tags for the site-wide layout: home link, main menu and language switcher."""
 
+import functools
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -67,14 +69,23 @@ def main_menu(context):
 def language_links(context):
     """Links to the same page in every language; plain links, no JavaScript needed."""
     request = context.get("request")
-    path = request.get_full_path() if request else "/"
+    path, mark, query = (request.get_full_path() if request else "/").partition("?")
     current = get_language()
     return [
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
+            "url": _translated(path, current, code) + mark + query,
             "current": code == current,
         }
         for code, name in settings.LANGUAGES
     ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _translated(path, current, code):
+    """translate_url (which resolves the path in the active language and reverses
+    it) once per path and language pair: the URL configuration does not change
+    while the process runs, and every rendered page shows these links. The query
+    string is kept as it is, as translate_url keeps it."""
+    return translate_url(path, code)

@@ -139,7 +139,11 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
                 .first()
             )
         ),
-        "sign_form": sign_form or (SignForm() if proposal.signing_open else None),
+        # The form a resident posted (its errors), else an empty one, made only
+        # when it is rendered (a shared fragment).
+        "posted_sign_form": sign_form,
+        "sign_form": sign_form or SimpleLazyObject(SignForm),
+        "sign_form_shown": sign_form is not None or proposal.signing_open,
     }
     return render(request, box, "proposals/proposal.html", context, status)
 

@@ -47,14 +47,17 @@ def split_fresh(content):
 
 def fill_fresh(request, parts, *, shared=False):
     """The HTML split_fresh split, with this visitor's values filled in (one value
-    per field, as a rendered page has). `shared`: values for a page every visitor
-    gets from the caching proxy (caching/edge.py): no CSRF token at all."""
+    per field and request, as a rendered page has: a page with two shared forms
+    makes its CSRF token once). `shared`: values for a page every visitor gets
+    from the caching proxy (caching/edge.py): no CSRF token at all."""
     if len(parts) == 1:
         return parts[0]
     makers = fields()
     if shared:
         makers = makers | {CSRF_FIELD: lambda request: ""}
-    values = {}
+        values = {}
+    else:
+        values = request.__dict__.setdefault("fresh_field_values", {})
     for name in parts[1::2]:
         if name not in values:
             values[name] = makers[name](request).encode()

@@ -4,6 +4,8 @@ request reads neither the last edit nor the dialogue and builds no comment form,
 correction shows at once, a signed-in user keeps their own form, and a comment
 posted from a shared form is taken."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
@@ -121,3 +123,11 @@ def test_a_comment_from_the_shared_form_is_taken(open_proposal):
         },
     )
     assert response.status_code == 302
+
+
+def test_one_csrf_token_for_both_shared_forms(open_proposal):
+    rendered(open_proposal)
+    page, _sql = rendered(open_proposal)
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert len(tokens) == 2  # the sign form and the comment form
+    assert tokens[0] == tokens[1]

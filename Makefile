@@ -2,13 +2,17 @@
 #   make run   install, migrate, load the Mittköping demo, serve on 127.0.0.1:8000
 #              (with the task worker that sends the e-mail)
 #   make test  install, then run the whole test suite (browser tests included)
+# And, as a municipality deploys it (README "Production behind the caching proxy"):
+#   make serve-production   the caching proxy (varnish) on 127.0.0.1:8080 in front of
+#              gunicorn on 127.0.0.1:8001, with the task worker and Redis
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-dev messages browser validator lint check ci-checks clean bench
+.PHONY: run test install install-dev messages browser validator lint check ci-checks clean bench \
+	edge serve-production
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +88,23 @@ check: install-dev messages
 	  DJANGO_SECRET_KEY=ci-throwaway-$$(date +%s)-not-a-real-secret-key-0123456789abcdef \
 	  DJANGO_ALLOWED_HOSTS=delaktig.example \
 	  $(MANAGE) check --deploy --fail-level WARNING
+
+# Debian's varnish (the caching proxy) and redis-server for serve-production.
+edge:
+	@command -v varnishd >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish redis-server; \
+	  elif command -v sudo >/dev/null 2>&1; then \
+	    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish redis-server; \
+	  else echo "varnish or redis-server is missing: install them from Debian"; exit 1; fi; }
+
+# Production settings on this machine: proxy, gunicorn and worker together, stopped
+# together by Ctrl-C (deploy/serve-production.sh). Ports and the environment as in
+# the README, e.g. make serve-production EDGE_LISTEN=127.0.0.1:8080
+EDGE_LISTEN ?= 127.0.0.1:8080
+APP_LISTEN ?= 127.0.0.1:8001
+serve-production: install messages edge
+	EDGE_LISTEN=$(EDGE_LISTEN) APP_LISTEN=$(APP_LISTEN) BIN=$(BIN) deploy/serve-production.sh
 
 # The full benchmarks (minutes; see bench/README.md). Their smoke versions are in
 # tests/bench/ and run with `make test`.

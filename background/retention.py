@@ -135,8 +135,8 @@ def purge_sessions_and_logins(run):
 @purger("task queue", models=["django_tasks_db.DBTaskResult"], order=90)
 def purge_task_results(run):
     """Finished tasks older than the retention period, and every task that is
-    not running whose arguments, result or error name a purged address (a mail's
-    recipient, body and links are its arguments)."""
+    not running whose arguments, result or error name a purged address (mail
+    tasks hold only ids, but a mail server's error may quote its recipient)."""
     from django_tasks import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 

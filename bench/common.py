@@ -22,6 +22,8 @@ DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench"
 SERVER_PIDS = {}
 # The process ids of the PgBouncers this run started.
 POOLER_PIDS = []
+# The process ids of the task workers this run started.
+WORKER_PIDS = []
 
 
 def bench_env(**extra):
@@ -65,6 +67,7 @@ def cpu_by_process(servers, conn, redis_url=None):
 
     kinds = {
         "gunicorn": _cpu(_with_children(SERVER_PIDS[url] for url in servers)),
+        "task workers": _cpu(WORKER_PIDS),
         "postgres": _cpu(_backends(conn)),
         "redis": _cpu([_redis_pid(redis_url)] if redis_url else []),
         "pgbouncer": _cpu(POOLER_PIDS),
@@ -234,6 +237,30 @@ def _wait_for_port(port, process, timeout=20):
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"pgbouncer did not listen on {port} within {timeout} s")
+
+
+@contextlib.contextmanager
+def task_workers(env, count=1, interval=0.05):
+    """`count` task workers (manage.py task_worker) with the bench settings, which
+    render and send the queued e-mails; stopped afterwards."""
+    processes = [
+        subprocess.Popen(  # noqa: S603 (our own manage.py)
+            [BIN / "python", "manage.py", "task_worker", "--no-reload"]
+            + ["--no-startup-delay", "--interval", str(interval)],
+            cwd=ROOT,
+            env=env,
+        )
+        for _ in range(count)
+    ]
+    WORKER_PIDS[:] = [process.pid for process in processes]
+    try:
+        yield processes
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+        WORKER_PIDS.clear()
 
 
 def _wait_for(url, process, timeout=60):

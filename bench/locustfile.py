@@ -1,64 +1,84 @@
 """Locust: residents who open a proposal, sign it, see the "check your e-mail" page,
-open the confirmation link and press its button.
+open the confirmation link from their e-mail and press its button.
 
-Run through bench/signing.py, which picks the proposals, starts locust headless and
-checks the counts afterwards. Environment:
+Run through bench/signing.py, which picks the proposals, starts the servers and the
+task workers, starts locust headless and checks the counts afterwards. Environment:
   BENCH_HOSTS        comma-separated base URLs; user n signs on host n and confirms
                      on host n+1 (so with two servers every signature crosses over)
   BENCH_BOX_PATH     path of the suggestion box, e.g. /forslagslada/
   BENCH_PROPOSALS    comma-separated proposal ids to sign (picked at random)
-  DJANGO_SECRET_KEY  the server's key: the client makes the confirmation link itself
-  DATABASE_URL       the server's database: where the client reads the signature id
+  BENCH_MAIL_DIR     where the site's e-mail lands, one file per recipient
+                     (delaktig_site.bench_mail)
 
-The confirmation link is exactly what the e-mail holds (proposals.tokens.make_token
-on the signature's id); reading the id from PostgreSQL (green, through psycogreen)
-saves scraping a mailbox under load.
+The confirmation link is read from the e-mail the task worker rendered and sent to
+the signer's own address, as a resident gets it: the client waits for its mailbox
+file (gevent sleeps, so the other users carry on), parses the message and takes
+the link from its text.
 
 Each signature is a new resident: the cookies are cleared first, so the proposal
 page is what a first-time visitor gets (from the page cache when it is on). The
 client is locust's FastHttpUser (geventhttpclient), which needs several times less
 CPU per request than HttpUser; client and server share this machine's cores."""
 
+import email
+import email.policy
 import itertools
 import json
 import os
 import random
 import re
+import time
 import uuid
+from pathlib import Path
+from urllib.parse import quote, urlsplit
 
-from psycogreen.gevent import patch_psycopg
-
-patch_psycopg()
-
-import dj_database_url  # noqa: E402
-import psycopg2  # noqa: E402
-from django.conf import settings  # noqa: E402
-from locust import FastHttpUser, between, events, task  # noqa: E402
-
-settings.configure(SECRET_KEY=os.environ["DJANGO_SECRET_KEY"])
-
-from proposals import tokens  # noqa: E402
+import gevent
+from locust import FastHttpUser, between, events, task
 
 HOSTS = [h.rstrip("/") for h in os.environ["BENCH_HOSTS"].split(",") if h]
 BOX = os.environ.get("BENCH_BOX_PATH", "/forslagslada/")
 PROPOSALS = [int(pk) for pk in os.environ["BENCH_PROPOSALS"].split(",") if pk]
+MAIL_DIR = Path(os.environ["BENCH_MAIL_DIR"])
+# How long a signer waits for the e-mail before counting it as lost.
+MAIL_TIMEOUT = float(os.environ.get("BENCH_MAIL_TIMEOUT", "60"))
 # Matched on the raw bytes: decoding every page to text cost the client more CPU
 # than the matching (client and server share the cores).
 STARTED = re.compile(rb'name="started" value="([^"]+)"')
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+CONFIRM_LINK = re.compile(r"https?://\S+/bekrafta-underskrift/[\w-]+/")
 CONFIRMED_TEXT = "Din underskrift är bekräftad".encode()
 _serial = itertools.count()
+# Seconds from the sign post's answer to the e-mail in the mailbox.
+MAIL_WAITS = []
 
 
-def _connect():
-    db = dj_database_url.parse(os.environ["DATABASE_URL"])
-    return psycopg2.connect(
-        dbname=db["NAME"],
-        user=db["USER"],
-        password=db["PASSWORD"] or None,
-        host=db["HOST"] or None,
-        port=db["PORT"] or None,
+def _mail_failure(name, error):
+    events.request.fire(
+        request_type="MAIL",
+        name=name,
+        response_time=0,
+        response_length=0,
+        exception=error,
     )
+
+
+def confirmation_link(address, since):
+    """The confirmation link in `address`'s e-mail, waiting for it to arrive
+    (None after MAIL_TIMEOUT); the file's name is the address (bench_mail)."""
+    path = MAIL_DIR / quote(address.lower(), safe="@.")
+    while not path.exists():
+        if time.monotonic() - since > MAIL_TIMEOUT:
+            _mail_failure("confirmation e-mail", TimeoutError("no e-mail arrived"))
+            return None
+        gevent.sleep(0.05)
+    MAIL_WAITS.append(time.monotonic() - since)
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    path.unlink()
+    found = CONFIRM_LINK.search(message.get_body(("plain",)).get_content())
+    if found is None:
+        _mail_failure("confirmation e-mail", ValueError("no confirmation link"))
+        return None
+    return found.group(0)
 
 
 class Signer(FastHttpUser):
@@ -69,11 +89,6 @@ class Signer(FastHttpUser):
         number = next(_serial)
         self.sign_host = HOSTS[number % len(HOSTS)]
         self.confirm_host = HOSTS[(number + 1) % len(HOSTS)]
-        self.db = _connect()
-        self.db.autocommit = True
-
-    def on_stop(self):
-        self.db.close()
 
     @task
     def sign_and_confirm(self):
@@ -85,7 +100,7 @@ class Signer(FastHttpUser):
         started, csrf = STARTED.search(page.content), CSRF.search(page.content)
         if page.status_code != 200 or not started or not csrf:
             return
-        email = f"{uuid.uuid4().hex}@bench.example.org"
+        address = f"{uuid.uuid4().hex}@bench.example.org"
         with self.client.post(
             f"{self.sign_host}{BOX}forslag/{pk}/skriv-under/",
             data={
@@ -94,7 +109,7 @@ class Signer(FastHttpUser):
                 "website": "",
                 "name": "Bänk Testare",
                 "show_name": "on",
-                "email": email,
+                "email": address,
                 "consent": "on",
             },
             headers={"Referer": f"{self.sign_host}{BOX}forslag/{pk}/"},
@@ -106,6 +121,7 @@ class Signer(FastHttpUser):
                 response.failure(f"sign returned {response.status_code}")
                 return
             thanks = response.headers.get("Location", "")
+        signed_at = time.monotonic()
         # A browser follows the redirect to the "check your e-mail" page.
         with self.client.get(
             thanks if thanks.startswith("http") else self.sign_host + thanks,
@@ -114,24 +130,11 @@ class Signer(FastHttpUser):
         ) as response:
             if response.status_code != 200:
                 response.failure(f"thanks page returned {response.status_code}")
-        with self.db.cursor() as cursor:
-            cursor.execute(
-                "SELECT id FROM proposals_signature "
-                "WHERE proposal_id = %s AND email_normalised = %s",
-                (pk, email),
-            )
-            row = cursor.fetchone()
-        if row is None:
-            events.request.fire(
-                request_type="DB",
-                name="signature stored",
-                response_time=0,
-                response_length=0,
-                exception=RuntimeError("signature row missing"),
-            )
+        link = confirmation_link(address, signed_at)
+        if link is None:
             return
-        token = tokens.make_token(tokens.SIGNATURE_CONFIRM, row[0])
-        link = f"{self.confirm_host}{BOX}bekrafta-underskrift/{token}/"
+        # The link names the site's own address; user n confirms on host n + 1.
+        link = self.confirm_host + urlsplit(link).path
         # The link opens a page (GET changes nothing); its one button posts.
         with self.client.get(
             link, name="GET confirm page", catch_response=True
@@ -168,6 +171,14 @@ def _summary(environment, **_kwargs):
             "p95": entry.get_response_time_percentile(0.95),
             "p99": entry.get_response_time_percentile(0.99),
         }
+    waits = sorted(MAIL_WAITS)
+    summary["mail"] = {
+        "received": len(waits),
+        "wait_p50_p95_p99_ms": [
+            round(1000 * waits[int(q * (len(waits) - 1))]) if waits else None
+            for q in (0.50, 0.95, 0.99)
+        ],
+    }
     total = environment.stats.total
     summary["all"] = {
         "requests": total.num_requests,

@@ -5,13 +5,18 @@
     .venv/bin/python bench/signing.py --servers 2      # the scale-out check
 
 Starts gunicorn (bench settings, PostgreSQL from DATABASE_URL, Redis if REDIS_URL is
-set), runs locust headless (bench/locustfile.py), then checks for every proposal
-touched: stored signature_count = counted confirmed rows = distinct signers, and
-that the counted rows grew by exactly the confirmations locust saw succeed."""
+set) and the task workers that render and send the e-mails (into one file per
+recipient in a folder of this run), runs locust headless (bench/locustfile.py:
+each signer reads its confirmation link from its own e-mail), then checks for
+every proposal touched: stored signature_count = counted confirmed rows = distinct
+signers, and that the counted rows grew by exactly the confirmations locust saw
+succeed."""
 
 import argparse
 import json
+import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from contextlib import ExitStack
@@ -30,6 +35,7 @@ from common import (
     machine,
     pgbouncer,
     save,
+    task_workers,
 )
 
 COUNTS = """
@@ -145,6 +151,23 @@ class LockQueue(threading.Thread):
         }
 
 
+def empty_queue(conn):
+    """Tasks left by earlier runs (their mail folders are gone): not this run's
+    work. Returns how many."""
+    with conn.cursor() as cursor:
+        cursor.execute("DELETE FROM django_tasks_database_dbtaskresult")
+        return cursor.rowcount
+
+
+def queue_left(conn):
+    """Tasks not yet run when the run ended, by status."""
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT status, count(*) FROM django_tasks_database_dbtaskresult GROUP BY 1"
+        )
+        return dict(cursor.fetchall())
+
+
 def stats(path):
     try:
         return json.loads(path.read_text())
@@ -161,6 +184,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--servers", type=int, default=1)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--task-workers", type=int, default=1)
     parser.add_argument("--name", default=None, help="result file name")
     parser.add_argument(
         "--pgbouncer",
@@ -174,13 +198,15 @@ def main():
     parser.add_argument("--pgbouncer-port", type=int, default=6440)
     args = parser.parse_args()
 
-    env = bench_env()
+    mail_dir = tempfile.mkdtemp(prefix="delaktig-bench-mail-")
+    env = bench_env(BENCH_MAIL_DIR=mail_dir)
     conn = connect(env["DATABASE_URL"])
     conn.autocommit = True
     ids = pick(conn, args.mode, args.many)
     path = box_path(conn)
     before = counts(conn, ids)
     autovacuum, dead_rows = vacuum(conn)
+    old_tasks = empty_queue(conn)
     collectstatic(env)
     name = args.name or f"signing-{args.mode}-{args.servers}srv"
     summary_path = RESULTS / f"{name}.locust.json"
@@ -202,6 +228,7 @@ def main():
             )
             for n in range(args.servers)
         ]
+        stack.enter_context(task_workers(env, args.task_workers))
         started = time.monotonic()
         cpu_before = cpu_seconds()
         by_process_before = cpu_by_process(hosts, conn, env.get("REDIS_URL"))
@@ -239,6 +266,8 @@ def main():
         cpu_used = cpu_seconds() - cpu_before
         by_process = cpu_by_process(hosts, conn, env.get("REDIS_URL"))
     after = counts(conn, ids)
+    tasks_left = queue_left(conn)
+    shutil.rmtree(mail_dir, ignore_errors=True)
     rows = stats(summary_path)
     confirm = rows.get("POST confirm", {})
     sign = rows.get("POST sign", {})
@@ -272,6 +301,11 @@ def main():
         "confirm_p50_p95_p99_ms": [confirm.get(k) for k in ("p50", "p95", "p99")],
         "sign_p50_p95_p99_ms": [sign.get(k) for k in ("p50", "p95", "p99")],
         "all_requests_p95_ms": total.get("p95"),
+        # From the sign post's answer to the e-mail in the signer's mailbox.
+        "mail": rows.get("mail", {}),
+        "task_workers": args.task_workers,
+        "tasks_by_status_after": tasks_left,
+        "old_tasks_removed": old_tasks,
         "errors": total.get("failures", 0),
         "counted_rows_grew_by": grown,
         "stored_eq_counted_eq_distinct": all(

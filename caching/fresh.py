@@ -45,14 +45,19 @@ def split_fresh(content):
     return split
 
 
-def fill_fresh(request, parts):
+def fill_fresh(request, parts, *, shared=False):
     """The HTML split_fresh split, with this visitor's values filled in (one value
     per field and request, as a rendered page has: a page with two shared forms
-    makes its CSRF token once)."""
+    makes its CSRF token once). `shared`: values for a page every visitor gets
+    from the caching proxy (caching/edge.py): no CSRF token at all."""
     if len(parts) == 1:
         return parts[0]
     makers = fields()
-    values = request.__dict__.setdefault("fresh_field_values", {})
+    if shared:
+        makers = makers | {CSRF_FIELD: lambda request: ""}
+        values = {}
+    else:
+        values = request.__dict__.setdefault("fresh_field_values", {})
     for name in parts[1::2]:
         if name not in values:
             values[name] = makers[name](request).encode()

@@ -17,7 +17,12 @@ Each process also keeps the pages it served (at most LOCAL_PAGES, the least rece
 used go first) until the moment their Redis entry expires, under the same key, so a
 hit costs no Redis round trip and no unpickling, and a page is never older than the
 Redis entry would be. The stored page is kept split at its per-visitor values, so a
-hit fills them in without searching the page."""
+hit fills them in without searching the page.
+
+With a caching proxy in front (caching/edge.py), a page served or stored here goes
+out with the values every visitor may share instead (no CSRF token, no cookie) and
+`Cache-Control: s-maxage` set to what is left of its time here, so the proxy keeps
+it no longer than this cache would."""
 
 import hashlib
 import time
@@ -28,8 +33,9 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import translation
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control
 
+from caching import edge
 from caching.fresh import fill_fresh, split_fresh
 from caching.generation import generation, seconds
 from caching.shared import EXPIRES_ATTRIBUTE
@@ -97,7 +103,9 @@ def _served(request, stored):
     )
     for name, value in stored["headers"]:
         response[name] = value
-    if len(parts) > 1:
+    if edge.enabled():
+        _for_the_edge(response, parts, stored["expires"])
+    elif len(parts) > 1:
         csrf = CsrfViewMiddleware(lambda request: response)
         csrf.process_request(request)  # the visitor's own secret, if they have one
         response.content = fill_fresh(request, parts)
@@ -124,6 +132,19 @@ def _keep(key, stored):
     _pages[key] = stored
     if len(_pages) > LOCAL_PAGES:
         _pages.popitem(last=False)
+
+
+def _for_the_edge(response, parts, expires):
+    """The page as the proxy may give it to everyone until `expires`: the shared
+    values filled in, no cookie (the CSRF cookie is the only one a stored page
+    may have set: _cacheable_response)."""
+    response.content = fill_fresh(None, parts, shared=True)
+    if response.has_header("Content-Length"):  # set below, for the tokens
+        response["Content-Length"] = str(len(response.content))
+    for name in list(response.cookies):
+        del response.cookies[name]
+    remaining = int(expires - time.time())
+    patch_cache_control(response, public=True, max_age=0, s_maxage=max(remaining, 0))
 
 
 def forget_local():
@@ -165,5 +186,7 @@ class AnonymousPageCacheMiddleware:
             stored = _stored(response, expires)
             cache.set(key, stored, timeout=timeout)
             _keep(key, stored)
+            if edge.enabled():
+                _for_the_edge(response, stored["parts"], expires)
         response[HEADER] = "miss"
         return response

@@ -9,6 +9,8 @@ a comment that cannot be answered, an expired or altered form and errors in what
 was typed all come back as the target's own page, with the form as typed and a
 message in the page's language."""
 
+from datetime import timedelta
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -16,6 +18,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -234,13 +237,17 @@ def _link_page(request, comment, title, text, button):
     return TemplateResponse(request, "comments/link_page.html", context)
 
 
-def _link(request, key, texts, action):
+def _link(request, key, texts, action, max_age=None):
     """A link from an e-mail: an altered or cut-off link gets a page that says what
-    to do (the library answers a bare 400); GET shows the page with one button
+    to do (the library answers a bare 400), and so does one whose comment was
+    written longer than `max_age` ago (410); GET shows the page with one button
     (`texts`: title, text, button); its POST goes to the library's `action`."""
     comment = _signed_comment(key)
     if comment is None:
         return TemplateResponse(request, "comments/bad_link.html", {}, status=400)
+    if max_age is not None and comment.submit_date < timezone.now() - max_age:
+        context = {"expired": True, "days": max_age.days}
+        return TemplateResponse(request, "comments/bad_link.html", context, status=410)
     if request.method != "POST":
         return _link_page(request, comment, *texts)
     return action(request, key)
@@ -254,7 +261,8 @@ def confirm(request, key):
         _("Tryck på knappen för att bekräfta och publicera kommentaren."),
         _("Bekräfta kommentaren"),
     )
-    return _link(request, key, texts, xtd_views.confirm)
+    max_age = timedelta(days=settings.COMMENT_CONFIRM_DAYS)
+    return _link(request, key, texts, xtd_views.confirm, max_age=max_age)
 
 
 @never_cache

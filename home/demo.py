@@ -87,6 +87,18 @@ PRIVACY_BODY = [
         "du, och för att berätta vad som händer med förslaget om du ber om det. Den "
         "visas aldrig på webbplatsen, i flöden eller i öppna data.</p>",
     ),
+    ("heading", "Underskrifter med e-legitimation"),
+    (
+        "paragraph",
+        "<p>När du skriver under med e-legitimation (BankID eller Freja eID) får vi "
+        "ditt personnummer från kommunens identitetstjänst, men vi sparar det inte, "
+        "skriver det inte i loggar och skickar det aldrig vidare. Vi sparar bara en "
+        "nyckel som räknas fram ur numret med en kod som bara kommunen har. Den gör "
+        "att samma person räknas en gång per förslag, men ingen kan räkna tillbaka "
+        "till personnumret. Där förslagslådan kräver det sparar vi inte heller vilken "
+        "kommun du är folkbokförd i, bara att du fick skriva under. Nyckeln tas "
+        "bort samtidigt som e-postadresserna (se nedan).</p>",
+    ),
     ("heading", "Så länge sparar vi uppgifterna"),
     (
         "paragraph",

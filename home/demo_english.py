@@ -85,6 +85,18 @@ PRIVACY = {
             "tell you what happens to the proposal if you ask us to. It is never "
             "shown on the website, in feeds or in the open data.</p>",
         ),
+        ("heading", "Signatures with e-legitimation"),
+        (
+            "paragraph",
+            "<p>When you sign with e-legitimation (BankID or Freja eID), the "
+            "municipality's identity service gives us your personal identity "
+            "number, but we do not store it, write it in logs or pass it on. We keep "
+            "only a key computed from the number with a secret code. It makes one "
+            "person count once per proposal, but nobody can work the number out "
+            "from it. Where the suggestion box requires residence, we do not store "
+            "your municipality either, only that you could sign. The key is removed "
+            "together with the e-mail addresses (see below).</p>",
+        ),
         ("heading", "How long we keep the data"),
         (
             "paragraph",

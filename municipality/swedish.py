@@ -37,12 +37,17 @@ def expand(text, *, stop_words_alone=True):
     searched = query_words(text, stop_words_alone=stop_words_alone)
     if not searched:
         return []
-    known = vocabulary.vocabulary()
+    # The keys this process knows answer most searches without a query; only a
+    # word not among them makes it read the keys added since.
+    known, read = vocabulary.known(), False
     expanded = []
     for word in searched:
         keys = query_keys(word)
-        if not known.intersection(keys) and len(word) >= vocabulary.MIN_TYPO_LENGTH:
-            keys = tuple(vocabulary.nearest(key(word), fold(word))) or keys
+        if len(word) >= vocabulary.MIN_TYPO_LENGTH and not known.intersection(keys):
+            if not read:
+                known, read = vocabulary.vocabulary(), True
+            if not known.intersection(keys):
+                keys = tuple(vocabulary.nearest(key(word), fold(word))) or keys
         expanded.append(keys)
     return expanded
 

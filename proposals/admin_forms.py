@@ -9,7 +9,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from dialogues import rules
 from municipality.models import Committee
-from proposals import signals
+from proposals import lifecycle, signals
 from proposals.constants import DecisionOutcome, RejectionReason
 from proposals.lifecycle.trail import record_text_edit, text_edit_needs_reason
 from proposals.models import Proposal, ProposalEdit
@@ -32,6 +32,12 @@ class ProposalAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "dialogue" in self.fields:
             self.fields["dialogue"].queryset = rules.dialogues_with_proposals()
+        if "signature_method" in self.fields and not lifecycle.method_open_to_change(
+            self.instance
+        ):
+            field = self.fields["signature_method"]
+            field.disabled = True
+            field.help_text = _("Fastställt när förslaget publicerades.")
         self._original = {
             name: str(getattr(self.instance, name, "") or "")
             for name in TRACKED_FIELDS
@@ -74,6 +80,11 @@ class ProposalAdminForm(WagtailAdminModelForm):
                 name for name in (*TRACKED_FIELDS, "dialogue") if name in self.fields
             ]
             instance.save(update_fields=edited)
+            field = self.fields.get("signature_method")
+            if field is not None and not field.disabled:
+                lifecycle.choose_signature_method(
+                    instance, self.cleaned_data["signature_method"]
+                )
             user = self.for_user
             transaction.on_commit(
                 lambda: signals.proposal_edited.send(

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from dialogues import promises
 from dialogues.models import DialoguePromise
-from proposals import answer_clock, notifications, tokens
+from proposals import answer_clock, notifications
 from proposals.models import Proposal, SuggestionBoxPage
 
 
@@ -33,21 +33,6 @@ def _committee_politicians(committee):
     )
 
 
-def _send(context, users):
-    seen = set()
-    for user in users:
-        if user.pk in seen:
-            continue
-        seen.add(user.pk)
-        notifications.queue_email(
-            "answer_reminder",
-            context,
-            user.email,
-            notifications.user_language(user),
-            unsubscribe=(tokens.STAFF_UNSUBSCRIBE, user.pk),
-        )
-
-
 def remind_proposals(*, today, within_days):
     reminded = []
     due = answer_clock.due_soon(
@@ -62,18 +47,11 @@ def remind_proposals(*, today, within_days):
             ).update(answer_reminded_at=timezone.now())
             if not claimed:
                 continue  # another run reminded of it first
-            context = {
-                "proposal": proposal,
-                "due": answer_clock.answer_due(proposal),
-                **notifications.proposal_links(proposal),
-                "manage_url": "",
-                "admin_url": notifications.admin_url(proposal),
-            }
             users = [
                 *notifications.communicators(),
                 *_committee_politicians(proposal.committee),
             ]
-            _send(context, users)
+            notifications.to_staff("answer_reminder", users, proposal=proposal.pk)
         reminded.append(proposal.pk)
     return reminded
 
@@ -90,13 +68,9 @@ def remind_promises(*, today, within_days):
             ).update(reminded_at=timezone.now())
             if not claimed:
                 continue
-            context = {
-                "box": box,
-                "promise": promise,
-                "due": promise.due_date,
-                "dialogue_url": promise.dialogue.full_url or "",
-            }
-            _send(context, notifications.communicators())
+            notifications.to_staff(
+                "answer_reminder", notifications.communicators(), promise=promise.pk
+            )
         reminded.append(promise.pk)
     return reminded
 

@@ -83,3 +83,18 @@ SIGNER_NOTIFIED_KINDS = {
 }
 # Entries a politician's response window and a communicator's correction concern.
 RESPONSE_EDIT_WINDOW_HOURS = 24
+
+
+class SignatureMethod(models.TextChoices):
+    """How a box (or one proposal) has signatures confirmed."""
+
+    EMAIL = "email", _("E-post")
+    EID = "eid", _("E-legitimation (BankID, Freja eID)")
+    EITHER = "either", _("E-post eller e-legitimation")
+
+
+class ConfirmedBy(models.TextChoices):
+    """How one signature was confirmed (the signature log shows it too)."""
+
+    EMAIL = "email", _("e-post")
+    EID = "eid", _("e-legitimation")

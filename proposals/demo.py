@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
@@ -16,6 +17,7 @@ from proposals.constants import (
     DecisionOutcome,
     EntryKind,
     RejectionReason,
+    SignatureMethod,
     Status,
 )
 from proposals.models import (
@@ -83,6 +85,9 @@ LAST_NAMES = [
     "Hassan",
     "Lindqvist",
 ]
+
+# Signed by e-mail or with e-legitimation (the Test-e-legitimation in development).
+EID_DEMO_TITLE = "Utegym vid Norrskolan"
 
 # title, topic, area, author, state, signatures, days since opening, text
 PROPOSALS = [
@@ -455,6 +460,11 @@ def _build_proposal(box, topics, row, committees=None, politician=None):
             notify=False,
         )
         return
+    if title == EID_DEMO_TITLE:
+        # Chosen by a communicator before publishing, as the admin allows.
+        Proposal.objects.filter(pk=proposal.pk).update(
+            signature_method=SignatureMethod.EITHER
+        )
     opened = timeline.office_hours(now - timedelta(days=days_ago))
     lifecycle.approve(proposal, now=opened, notify=False)
     _backdate_confirmation(proposal, opened - timedelta(days=1 + len(title) % 4))
@@ -482,3 +492,9 @@ def build(site, stdout):
     _link_to_dialogue()
     demo_accountability.build(stdout)
     stdout.write(f"Suggestion box: {box.proposals.count()} proposals at {box.url}")
+    eid_demo = box.proposals.filter(title=EID_DEMO_TITLE).first()
+    if eid_demo and settings.DELAKTIG_TEST_EID:
+        stdout.write(
+            f"Test-e-legitimation (made-up test persons): sign ”{EID_DEMO_TITLE}” at "
+            f"{box.absolute(eid_demo.get_url())}"
+        )

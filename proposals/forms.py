@@ -269,6 +269,32 @@ class SubmitProposalForm(ProtectedForm):
                 form.initial["dialogue"] = chosen.pk
         return form
 
+    def pending_data(self):
+        """The form's answers as the session can hold them while the proposer
+        identifies with e-legitimation; proposal_data_from() reads them back."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "text": data["text"],
+            "topic": data["topic"].pk,
+            "area": data["area"].slug if data.get("area") else "",
+            "dialogue": data["dialogue"].pk if data.get("dialogue") else "",
+            "author_name": data["author_name"],
+            "email": data["email"],
+        }
+
+    @classmethod
+    def proposal_data_from(cls, pending):
+        """proposal_data() from pending_data(), checked again (a topic or dialogue
+        may have gone meanwhile): (data, None) or (None, the form with errors)."""
+        form = cls({**pending, "consent": "on"})
+        form.fields.pop("website", None)
+        form.fields.pop("started", None)
+        form.fields.pop("captcha", None)
+        if not form.is_valid():
+            return None, form
+        return form.proposal_data(), form
+
     def proposal_data(self):
         data = self.cleaned_data
         return {
@@ -334,6 +360,57 @@ class SignForm(ProtectedForm):
             "email": data["email"],
             "area": data["area"],
             "keep_informed": data["keep_informed"],
+        }
+
+
+class EidSignForm(AccessibleFormMixin, forms.Form):
+    """Signing with e-legitimation: what is shown, before the resident goes to the
+    identity service. No e-mail address: the service confirms the person, and
+    nothing but a keyed hash of who they are is kept (eid/identity.py)."""
+
+    mark_optional = True
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the page may also have the e-mail sign form and comments.
+        kwargs.setdefault("auto_id", "eid_%s")
+        super().__init__(*args, **kwargs)
+
+    name = forms.CharField(
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        label=_("Namn"),
+        max_length=100,
+        help_text=_("Visas bara om du väljer det nedan."),
+        error_messages={"required": _("Skriv ditt namn."), "max_length": NAME_TOO_LONG},
+    )
+    show_name = forms.BooleanField(
+        label=_("Visa mitt namn bland dem som skrivit under"),
+        required=False,
+        initial=False,
+    )
+    area = ContentChoiceField(
+        label=_("Område"),
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Välj område"),
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Jag har läst hur kommunen hanterar personuppgifter. Mitt personnummer "
+            "sparas inte."
+        ),
+        error_messages={
+            "required": _("Du behöver godkänna villkoren för att skriva under.")
+        },
+    )
+
+    def pending_data(self):
+        """What the session holds while the resident is at the identity service."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "show_name": data["show_name"],
+            "area": data["area"].slug if data["area"] else "",
         }
 
 

@@ -8,20 +8,19 @@ cannot be used to find out who signed what."""
 from django import forms
 from django.core import signing
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from wagtail.log_actions import log
 
-from municipality import ratelimit, site_address
+from municipality import ratelimit
 from municipality.client_address import client_ip
 from municipality.mailbox import MailboxField
-from proposals import lifecycle, notifications
+from proposals import lifecycle, mails, notifications
 from proposals.models import Signature
 from proposals.models.signature import normalise_email
 
-SALT = "proposals.remove-signatures"
+SALT = mails.REMOVAL_SALT
 MAX_AGE = 7 * 24 * 3600
 REMOVED_ACTION = "delaktig.signatures_removed_by_resident"
 
@@ -64,16 +63,13 @@ def request_removal(request):
                 )
             )
             if removable:
-                ids = [signature.pk for signature in removable]
-                token = signing.dumps(ids, salt=SALT, compress=True)
-                link = site_address.absolute(
-                    reverse("remove_signatures_confirm", args=[token]), request
+                # Sent to the address stored with the signatures, not the one typed:
+                # one e-mail per stored address.
+                by_address = {signature.email: signature.pk for signature in removable}
+                notifications.removal_link(
+                    [signature.pk for signature in removable],
+                    sorted(by_address.values()),
                 )
-                # Sent to the address stored with the signatures, not the one typed.
-                for recipient in sorted({signature.email for signature in removable}):
-                    notifications.queue_email(
-                        "remove_signatures", {"link": link}, recipient
-                    )
             return render(request, "proposals/remove_signatures_sent.html")
         return render(
             request,

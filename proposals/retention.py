@@ -4,8 +4,9 @@ A submitted proposal is a public document and stays; the contact data residents
 gave us only to confirm and to be kept informed does not. Once a proposal has
 reached a final state (answered, closed without enough support, rejected or
 withdrawn) and DELAKTIG_RETENTION_MONTHS have passed, the proposer's and the
-signers' e-mail and IP addresses are removed. The signature rows, the count and
-the names shown publicly stay, so the public record is unchanged.
+signers' e-mail and IP addresses, and the keyed hashes that stood for signers who
+used e-legitimation, are removed. The signature rows, the count and the names
+shown publicly stay, so the public record is unchanged.
 """
 
 import logging
@@ -57,6 +58,7 @@ def due_proposals(now=None):
         | Q(ip_address__isnull=False)
         | Q(signatures__ip_address__isnull=False)
         | ~Q(signatures__email="")
+        | ~Q(signatures__identity_hash="")
         | Q(signatures__show_name=False, signatures__name__gt="")
     )
     return (
@@ -89,10 +91,11 @@ def purge_proposal(proposal, user=None, addresses=None):
         # Locked as a count change locks it: the log's anonymise entries join
         # the chain in order.
         lock(proposal.pk, with_box=False)
+        # E-legitimation signatures hold no address, only the person's key.
         signatures = Signature.objects.filter(proposal=proposal).exclude(
-            email="", ip_address__isnull=True
+            email="", ip_address__isnull=True, identity_hash=""
         )
-        addresses.update(signatures.values_list("email", flat=True))
+        addresses.update(signatures.exclude(email="").values_list("email", flat=True))
         addresses.update(
             Proposal.objects.filter(pk=proposal.pk).values_list(
                 "author_email", flat=True
@@ -103,7 +106,10 @@ def purge_proposal(proposal, user=None, addresses=None):
         count, counted = 0, []
         for signature in signatures.only("pk", "confirmed_at", "flagged"):
             Signature.objects.filter(pk=signature.pk).update(
-                email="", email_normalised=f"anonymised-{signature.pk}", ip_address=None
+                email="",
+                email_normalised=f"anonymised-{signature.pk}",
+                ip_address=None,
+                identity_hash="",
             )
             count += 1
             if signature.counts:

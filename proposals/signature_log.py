@@ -1,11 +1,15 @@
 """The verifiable signature log: one hash chain of counted-signature events per
 proposal, published as CSV and checked by anyone from the download alone.
 
-Each entry's hash is SHA-256 over "proposal|seq|event|time|receipt|prev_hash";
-the first entry's prev_hash is GENESIS. The receipt is the SHA-256 of a code that
-only the signer is given (receipt_code), so a signer finds their own entry and
-nobody else learns who signed. The count is the number of receipts added and not
-withdrawn; "anonymise" marks a signer's contact data removed and leaves it as is.
+Each entry's hash is SHA-256 over "proposal|seq|event|time|receipt|method|prev_hash",
+where method says how an added signature was confirmed ("email" or "eid"); an
+entry without a method (written before the log recorded it, or a withdrawal or
+anonymisation) hashes "proposal|seq|event|time|receipt|prev_hash" as before, so
+every older chain still verifies. The first entry's prev_hash is GENESIS. The
+receipt is the SHA-256 of a code that only the signer is given (receipt_code), so
+a signer finds their own entry and nobody else learns who signed. The count is the
+number of receipts added and not withdrawn; "anonymise" marks a signer's contact
+data removed and leaves it as is.
 
 Entries are appended only while the proposal's row is locked by the transaction
 that changes its count, so concurrent signers queue and the chain never forks
@@ -25,7 +29,19 @@ from proposals.models import Signature
 from proposals.models.signature_log import SignatureLogEntry
 
 GENESIS = "0" * 64
-COLUMNS = ["proposal", "seq", "event", "time", "receipt", "prev_hash", "hash"]
+COLUMNS = [
+    "proposal",
+    "seq",
+    "event",
+    "time",
+    "receipt",
+    "method",
+    "prev_hash",
+    "hash",
+]
+LEGACY_COLUMNS = [name for name in COLUMNS if name != "method"]
+# How an added signature was confirmed; "" on older entries and other events.
+METHODS = {"", "email", "eid"}
 EVENTS = {
     SignatureLogEntry.ADD,
     SignatureLogEntry.WITHDRAW,
@@ -44,8 +60,8 @@ LAST_ENTRY_SQL = (
     "WHERE proposal_id = %s ORDER BY seq DESC LIMIT 1"
 )
 INSERT_SQL = (
-    "INSERT INTO {log} (proposal_id, seq, event, time, receipt, prev_hash, hash, "
-    "signature_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
+    "INSERT INTO {log} (proposal_id, seq, event, time, receipt, method, prev_hash, "
+    "hash, signature_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
 )
 
 
@@ -66,8 +82,9 @@ def receipt_of(code):
     return hashlib.sha256(code.strip().lower().encode()).hexdigest()
 
 
-def entry_hash(proposal_id, seq, event, time, receipt, prev_hash):
-    text = f"{proposal_id}|{seq}|{event}|{time}|{receipt}|{prev_hash}"
+def entry_hash(proposal_id, seq, event, time, receipt, prev_hash, method=""):
+    fields = [proposal_id, seq, event, time, receipt, *([method] if method else [])]
+    text = "|".join(str(value) for value in [*fields, prev_hash])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -84,7 +101,9 @@ def last_entry_sql():
     return f"({LAST_ENTRY_SQL.format(log=_table())})"
 
 
-def append(proposal_id, event, receipt, signature_id=None, now=None, *, last=_UNREAD):
+def append(
+    proposal_id, event, receipt, signature_id=None, now=None, *, last=_UNREAD, method=""
+):
     """Add one entry at the end of the proposal's chain. The caller holds the
     proposal's row lock in the current transaction; `last` is the chain's last
     entry ("seq hash", or None for an empty chain) if the caller read it already."""
@@ -98,19 +117,35 @@ def append(proposal_id, event, receipt, signature_id=None, now=None, *, last=_UN
             number, prev = last.split(" ")
             seq = int(number) + 1
         time = minute(now)
-        digest = entry_hash(proposal_id, seq, event, time, receipt, prev)
+        digest = entry_hash(proposal_id, seq, event, time, receipt, prev, method)
         cursor.execute(
             INSERT_SQL.format(log=_table()),
-            [proposal_id, seq, event, time, receipt, prev, digest, signature_id],
+            [
+                proposal_id,
+                seq,
+                event,
+                time,
+                receipt,
+                method,
+                prev,
+                digest,
+                signature_id,
+            ],
         )
     return seq, digest
 
 
-def counted(proposal_id, signature_id, now=None, *, last=_UNREAD):
-    """A signature now counts: its receipt joins the log."""
+def counted(proposal_id, signature_id, now=None, *, last=_UNREAD, method="email"):
+    """A signature now counts: its receipt joins the log, with how it was confirmed."""
     receipt = receipt_of(receipt_code(signature_id))
     return append(
-        proposal_id, SignatureLogEntry.ADD, receipt, signature_id, now, last=last
+        proposal_id,
+        SignatureLogEntry.ADD,
+        receipt,
+        signature_id,
+        now,
+        last=last,
+        method=method,
     )
 
 
@@ -165,11 +200,11 @@ def backfill(proposal_id):
         )
         .exclude(pk__in=logged)
         .order_by("confirmed_at", "pk")
-        .values_list("pk", "confirmed_at")
+        .values_list("pk", "confirmed_at", "method")
     )
     added = 0
-    for signature_id, confirmed_at in missing:
-        counted(proposal_id, signature_id, now=confirmed_at)
+    for signature_id, confirmed_at, method in missing:
+        counted(proposal_id, signature_id, now=confirmed_at, method=method)
         added += 1
     return added
 
@@ -232,6 +267,8 @@ class Verified:
     entries: int
     count: int
     head: str
+    # Of the counted signatures, how many were confirmed with e-legitimation.
+    by_eid: int = 0
     # The count after each entry, by its hash: a head shown on a (cached) page a
     # little older than the download is found in it with the count it had then.
     counts: dict = field(default_factory=dict, repr=False)
@@ -241,11 +278,16 @@ def verify(text):
     """Recompute the chain and the count from a download; raise ChainError at the
     first row that does not follow (changed, deleted, inserted or reordered)."""
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    prev, live, proposal, counts = GENESIS, set(), None, {}
+    prev, live, proposal, counts, eid = GENESIS, set(), None, {}, set()
+    # A download from before the method column has none: every row hashes as before.
+    columns = COLUMNS if not rows or "method" in rows[0] else LEGACY_COLUMNS
     for number, row in enumerate(rows, start=1):
         line = number + 1  # the header is line 1
-        if None in row or any(row.get(name) is None for name in COLUMNS):
+        if None in row or any(row.get(name) is None for name in columns):
             raise ChainError(f"row {line}: wrong number of columns")
+        row.setdefault("method", "")
+        if row["method"] not in METHODS:
+            raise ChainError(f"row {line}: unknown method {row['method']!r}")
         proposal = proposal or row["proposal"]
         if row["proposal"] != proposal:
             raise ChainError(f"row {line}: another proposal ({row['proposal']})")
@@ -253,15 +295,26 @@ def verify(text):
             raise ChainError(f"row {line}: seq {row['seq']}, expected {number}")
         if row["prev_hash"] != prev:
             raise ChainError(f"row {line}: prev_hash is not the hash of the row before")
-        expected = entry_hash(*(row[name] for name in COLUMNS[:-1]))
+        expected = entry_hash(
+            *(row[name] for name in LEGACY_COLUMNS[:-1]), method=row["method"]
+        )
         if row["hash"] != expected:
             raise ChainError(
                 f"row {line}: the row was changed (its hash does not match)"
             )
         _count(row, live, line)
+        if row["event"] == SignatureLogEntry.ADD and row["method"] == "eid":
+            eid.add(row["receipt"])
         prev = row["hash"]
         counts[prev] = len(live)
-    return Verified(proposal or "", len(rows), len(live), prev, counts)
+    return Verified(
+        proposal or "",
+        len(rows),
+        len(live),
+        prev,
+        by_eid=len(live & eid),
+        counts=counts,
+    )
 
 
 def _count(row, live, line):

@@ -148,7 +148,14 @@ class ProposalViewSet(ActionViewSetMixin, SnippetViewSet):
     menu_label = _("Förslag")
     index_view_class = ProposalIndexView
     edit_view_class = ProposalEditView
-    list_display = ["title", "status", "signature_count", "topic", "created_at"]
+    list_display = [
+        "title",
+        "status",
+        "signature_count",
+        "topic",
+        "created_at",
+        "proposer_identified",
+    ]
     list_filter = ["status", "topic", "area"]
     search_fields = ["title", "text", "author_name"]
     search_backend_name = None
@@ -162,7 +169,8 @@ class ProposalViewSet(ActionViewSetMixin, SnippetViewSet):
         "implement": admin_views.ImplementationView,
     }
     edit_handler = ObjectList(
-        [*Proposal.panels, FieldPanel("edit_note")], base_form_class=ProposalAdminForm
+        [*Proposal.panels, FieldPanel("signature_method"), FieldPanel("edit_note")],
+        base_form_class=ProposalAdminForm,
     )
 
 

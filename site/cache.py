@@ -7,7 +7,7 @@ locking everyone out), and every failure is logged."""
 import logging
 import uuid
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django_redis.cache import RedisCache
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("delaktig.cache")
@@ -44,28 +44,13 @@ def _fallback(method, default):
     return wrapper
 
 
-class ReusedClient(RedisCacheClient):
-    """One redis.Redis per connection pool and process, not one per operation:
-    building one (with its table of response callbacks) cost ~0.2 ms, a quarter of
-    a page served from the page cache. redis.Redis is safe to share between
-    threads; the connections stay in the pool."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        if id(pool) not in self._clients:
-            self._clients[id(pool)] = self._client(connection_pool=pool)
-        return self._clients[id(pool)]
-
-
 class ResilientRedisCache(RedisCache):
+    """django-redis (one client per server and process, reused; its public raw
+    client for the Lua script) with every operation degrading as above."""
+
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._class = ReusedClient
-        self._sliding_script = None
+        self.sliding_script = None
 
     get_many = _fallback(RedisCache.get_many, {})
     has_key = _fallback(RedisCache.has_key, False)
@@ -97,11 +82,11 @@ class ResilientRedisCache(RedisCache):
         for _key, seconds, hits in entries:
             args += [int(seconds * 1000), int(hits)]
         try:
-            client = self._cache.get_client(write=True)
-            if self._sliding_script is None:
+            client = self.client.get_client(write=True)
+            if self.sliding_script is None:
                 # Sent by its SHA after the first call (redis-py's Script).
-                self._sliding_script = client.register_script(SLIDING_WINDOW_SCRIPT)
-            return bool(self._sliding_script(keys=keys, args=args, client=client))
+                self.sliding_script = client.register_script(SLIDING_WINDOW_SCRIPT)
+            return bool(self.sliding_script(keys=keys, args=args, client=client))
         except RedisError as error:
             logger.warning("Cache unavailable (sliding_hit): %s", error)
             return True

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from municipality.password_reset import LimitedPasswordResetView
 from opendata.views import page_not_found
 from proposals import privacy_views
+from proposals.views import eid as eid_views
 from search import views as search_views
 
 urlpatterns = [
@@ -25,7 +26,16 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     # Open data: versioned, outside the language prefixes.
     path("api/v1/", include("opendata.urls")),
+    # The one address the e-legitimation broker sends residents back to.
+    path("e-legitimation/retur/", eid_views.callback, name="eid_callback"),
 ]
+
+# Test-e-legitimation, the local test identity provider (development and tests
+# only; the production settings refuse DELAKTIG_TEST_EID).
+if settings.DELAKTIG_TEST_EID:
+    urlpatterns.append(
+        path("test-e-legitimation/", include("eid.testidp.urls", namespace="testidp"))
+    )
 
 # JSON 404s under /api/, the site's page elsewhere.
 handler404 = page_not_found

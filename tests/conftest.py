@@ -15,6 +15,7 @@ from caching import generation, middleware, shared
 from home import demo as home_demo
 from municipality.language import vocabulary
 from proposals.lifecycle import announce
+from tests.eid_helpers import eid_http  # noqa: F401 (a fixture for e-legitimation tests)
 
 CHROMIUM = (
     os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"

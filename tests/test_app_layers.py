@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # not import each other.
 LAYERS = [
     ["background"],
-    ["municipality"],
+    ["municipality", "eid"],
     ["home"],
     ["comments"],
     ["dialogues"],

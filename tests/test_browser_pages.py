@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from dialogues.models import DialogueIndexPage, DialoguePage, LadderPage
+from proposals.demo import EID_DEMO_TITLE
 from proposals.models import Proposal, SuggestionBoxPage
 from tests.axe import assert_no_axe_violations
 
@@ -48,6 +49,8 @@ def page_types():
         "ladder": LadderPage.objects.live().get(locale__language_code="sv").url,
         "box": box.url,
         "open-proposal": Proposal.objects.filter(status="open").first().get_url(),
+        # Signed by e-mail or with e-legitimation: both forms on one page.
+        "eid-proposal": Proposal.objects.get(title=EID_DEMO_TITLE).get_url(),
         "answered-proposal": Proposal.objects.filter(status="answered")
         .first()
         .get_url(),

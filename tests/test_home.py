@@ -39,6 +39,19 @@ def test_language_switcher_links_to_same_page(client, site):
     assert 'href="/personuppgifter/" lang="sv" hreflang="sv"' in html
 
 
+def test_language_links_keep_the_path_and_query_and_swap_only_the_prefix():
+    from home.templatetags.site_tags import in_language
+
+    assert in_language("/", "en") == "/en/"
+    assert in_language("/en/", "sv") == "/"
+    assert in_language("/sok/?q=cykel", "en") == "/en/sok/?q=cykel"
+    assert in_language("/en/sok/?q=cykel", "sv") == "/sok/?q=cykel"
+    assert in_language("/en/sok/", "en") == "/en/sok/"
+    # A Swedish path that only starts like the prefix keeps its words.
+    assert in_language("/energi/", "en") == "/en/energi/"
+    assert in_language("/energi/", "sv") == "/energi/"
+
+
 def test_header_shows_municipality_name_and_logo(client, site):
     html = client.get("/").content.decode()
     assert "Mittköpings kommun" in html

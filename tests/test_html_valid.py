@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from dialogues.models import DialogueIndexPage, DialoguePage, LadderPage
+from proposals.demo import EID_DEMO_TITLE
 from proposals.models import Proposal, SuggestionBoxPage
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def pages():
     ]
 
 
-def test_every_public_page_type_is_valid_html(client, tmp_path):
+def test_every_public_page_type_is_valid_html(client, tmp_path, eid_http):
     java = shutil.which("java")
     if java is None or not VNU.exists():
         pytest.skip("Java or vnu.jar is missing (service missing: run `make test`)")
@@ -59,6 +60,15 @@ def test_every_public_page_type_is_valid_html(client, tmp_path):
     )
     (tmp_path / "failed-sign.html").write_bytes(failed.content)
     files["failed-sign.html"] = "failed sign form"
+    eid_proposal = Proposal.objects.get(title=EID_DEMO_TITLE)
+    failed = client.post(eid_proposal.get_url() + "e-legitimation/", {})
+    (tmp_path / "failed-eid-sign.html").write_bytes(failed.content)
+    files["failed-eid-sign.html"] = "failed e-legitimation sign form"
+    started = client.post(
+        eid_proposal.get_url() + "e-legitimation/", {"name": "T", "consent": "on"}
+    )
+    (tmp_path / "test-eid.html").write_bytes(client.get(started["Location"]).content)
+    files["test-eid.html"] = "Test-e-legitimation"
     run = subprocess.run(  # noqa: S603 (our own files, the checker from npm)
         [
             java,

@@ -3,6 +3,7 @@
 
 from functools import lru_cache
 
+from django.db import models
 from wagtail.search import index
 
 from . import vocabulary
@@ -47,8 +48,13 @@ def _keys(text):
     return tuple(text_keys(text))
 
 
-class SwedishSearchTerms:
-    """Indexes the search keys of the object's own searchable text."""
+class SwedishSearchTerms(models.Model):
+    """Indexes the search keys of the object's own searchable text. An abstract
+    model, not a plain mixin: the Elasticsearch and OpenSearch backends name an
+    index field after the model that defines it, which must have a `_meta`."""
+
+    class Meta:
+        abstract = True
 
     def search_terms(self):
         # The database backends read every field once per column they fill (title,

@@ -42,6 +42,12 @@ def forget():
     _loaded.clear()
 
 
+def known():
+    """The keys as last read, without asking the database: keys are never removed,
+    so a word found here is known; one not found may have been added since."""
+    return _loaded.get("set", frozenset())
+
+
 def vocabulary():
     """Every stored key, as a set. One query when nothing changed; keys added since
     the last read are read alone (all again if any went: tests roll them back)."""
@@ -65,8 +71,10 @@ def vocabulary():
 def nearest(*spellings):
     """The stored keys closest to any of the spellings of a word no text has (its
     key, its letters folded), at most MAX_TYPOS edits away. Only spellings and keys
-    of MIN_TYPO_LENGTH letters or more: a short stem is near too many words."""
-    vocabulary()
+    of MIN_TYPO_LENGTH letters or more: a short stem is near too many words. Among
+    the keys as last read (expand() has just read them), else read now."""
+    if "list" not in _loaded:
+        vocabulary()
     found = []
     for spelling in {s for s in spellings if len(s) >= MIN_TYPO_LENGTH}:
         found.extend(

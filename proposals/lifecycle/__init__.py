@@ -16,6 +16,7 @@ proposals/signals.py, to which the audit log, e-mail and caches listen.
     trail         writing entries, status and implementation updates, corrections
     responses     politicians: who may respond, and edit a response
     signing       sign, confirm, withdraw, clear a flagged signature
+    eid_signing   signing with e-legitimation, linking an e-mail signature with it
     fast_confirm  the common-case confirmation and sign-form read in plain SQL
     counting      counts, milestones, referral at the threshold, reconciliation
     deadlines     closing expired proposals, flagging overdue answers
@@ -34,6 +35,18 @@ from proposals.lifecycle.counting import (
     reconcile_counts,
 )
 from proposals.lifecycle.deadlines import close_expired, enforce_deadline, flag_overdue
+from proposals.lifecycle.eid_signing import (
+    ALREADY_LINKED,
+    LINKED,
+    MERGED,
+    NOT_OFFERED,
+    NOT_RESIDENT,
+    SIGNED,
+    choose_signature_method,
+    link_with_eid,
+    method_open_to_change,
+    sign_with_eid,
+)
 from proposals.lifecycle.fast_confirm import proposal_to_sign
 from proposals.lifecycle.referral import (
     AnswerProposal,
@@ -92,12 +105,18 @@ from proposals.lifecycle.transitions import (
 __all__ = [
     "ALLOWED_TRANSITIONS",
     "ALREADY_CONFIRMED",
+    "ALREADY_LINKED",
     "CLOSED",
     "CONFIRMED",
     "CONFIRMED_FLAGGED",
     "DUPLICATE",
     "IMPLEMENTED_OUTCOMES",
+    "LINKED",
+    "MERGED",
+    "NOT_OFFERED",
+    "NOT_RESIDENT",
     "RESPONDABLE_STATUSES",
+    "SIGNED",
     "UPDATABLE_STATUSES",
     "AddImplementationUpdate",
     "AddResponse",
@@ -122,6 +141,7 @@ __all__ = [
     "approve",
     "can_edit_response",
     "can_transition",
+    "choose_signature_method",
     "clear_signature",
     "close_expired",
     "confirm_link",
@@ -133,6 +153,8 @@ __all__ = [
     "edit_response",
     "enforce_deadline",
     "flag_overdue",
+    "link_with_eid",
+    "method_open_to_change",
     "politician_profile",
     "proposal_to_sign",
     "proposals_for_politician",
@@ -142,6 +164,7 @@ __all__ = [
     "register_referral",
     "reject",
     "sign",
+    "sign_with_eid",
     "signature_name_edited",
     "submit_proposal",
     "withdraw_proposal",

@@ -26,6 +26,7 @@ SIGNING_FIELDS = (
     "signing_continues_after_referral",
     "threshold",
     "signature_count",
+    "signature_method",
 )
 
 

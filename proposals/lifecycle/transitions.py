@@ -88,6 +88,7 @@ class ApproveProposal(TransitionAction):
             threshold=box.signature_threshold,
             signing_deadline=now + timedelta(days=box.signing_days),
             signing_continues_after_referral=box.signing_continues_after_referral,
+            signature_method=locked.signature_method or box.signature_method,
         )
         return locked
 

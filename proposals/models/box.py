@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from home.localised import LocalisedPageMixin
 from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
+from proposals.constants import SignatureMethod
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -65,6 +66,30 @@ class SuggestionBoxPage(
         _("man kan skriva under även efter att förslaget lämnats till kommunen"),
         default=True,
     )
+    signature_method = models.CharField(
+        _("underskrifter bekräftas med"),
+        max_length=10,
+        choices=SignatureMethod.choices,
+        default=SignatureMethod.EMAIL,
+        help_text=_(
+            "Med e-legitimation räknas varje person en gång. Med ”e-post eller "
+            "e-legitimation” kan den som skrivit under med båda räknas två gånger, "
+            "om hen inte kopplar ihop dem. Gäller förslag som publiceras efter "
+            "ändringen; ett förslag kan ha ett eget val innan det publiceras."
+        ),
+    )
+    submit_requires_eid = models.BooleanField(
+        _("den som lämnar ett förslag legitimerar sig med e-legitimation"),
+        default=False,
+    )
+    eid_residents_only = models.BooleanField(
+        _("bara folkbokförda i kommunen kan skriva under med e-legitimation"),
+        default=False,
+        help_text=_(
+            "Kräver att identitetstjänsten lämnar folkbokföringskommun "
+            "(DELAKTIG_EID_MUNICIPALITY_CLAIM och DELAKTIG_EID_MUNICIPALITY_CODE)."
+        ),
+    )
     answer_months = models.PositiveSmallIntegerField(
         _("svar senast (månader efter att förslaget lämnats till kommunen)"),
         default=6,
@@ -84,6 +109,9 @@ class SuggestionBoxPage(
                 FieldPanel("signature_threshold"),
                 FieldPanel("signing_days"),
                 FieldPanel("signing_continues_after_referral"),
+                FieldPanel("signature_method"),
+                FieldPanel("eid_residents_only"),
+                FieldPanel("submit_requires_eid"),
             ],
             heading=_("Underskrifter"),
         ),
@@ -186,6 +214,18 @@ class SuggestionBoxPage(
 
         return signing.sign(request, self, proposal_id)
 
+    @path("forslag/<int:proposal_id>/e-legitimation/")
+    def eid_sign_view(self, request, proposal_id):
+        from proposals.views import eid
+
+        return eid.sign(request, self, proposal_id)
+
+    @path("forslag/<int:proposal_id>/underskriven/")
+    def eid_signed_view(self, request, proposal_id):
+        from proposals.views import eid
+
+        return eid.done(request, self, proposal_id)
+
     @path("forslag/<int:proposal_id>/tack/")
     def signed_view(self, request, proposal_id):
         from proposals.views import signing
@@ -245,6 +285,12 @@ class SuggestionBoxPage(
         from proposals.views import signing
 
         return signing.manage(request, self, token)
+
+    @path("min-underskrift/<str:token>/e-legitimation/")
+    def eid_link_view(self, request, token):
+        from proposals.views import eid
+
+        return eid.link(request, self, token)
 
     @path("avregistrera/<str:token>/")
     def unsubscribe_view(self, request, token):

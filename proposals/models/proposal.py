@@ -18,6 +18,7 @@ from proposals.constants import (
     LISTED_STATUSES,
     DecisionOutcome,
     RejectionReason,
+    SignatureMethod,
     Status,
 )
 
@@ -90,6 +91,19 @@ class Proposal(SwedishSearchTerms, index.Indexed, models.Model):
         _("tröskel"), null=True, blank=True, editable=False
     )
     signing_continues_after_referral = models.BooleanField(default=True)
+    # Blank until publication, when the box's choice is copied unless a
+    # communicator chose for this proposal (ApproveProposal).
+    signature_method = models.CharField(
+        _("underskrifter bekräftas med"),
+        max_length=10,
+        choices=SignatureMethod.choices,
+        blank=True,
+        help_text=_("Tomt: förslagslådans val. Kan ändras tills förslaget publiceras."),
+    )
+    # The proposer identified with e-legitimation (the box required it).
+    proposer_identified = models.BooleanField(
+        _("förslagsställaren legitimerad"), default=False, editable=False
+    )
     created_at = models.DateTimeField(_("inskickat"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("bekräftat"), null=True, blank=True)
     opened_at = models.DateTimeField(_("publicerat"), null=True, blank=True)
@@ -231,6 +245,19 @@ class Proposal(SwedishSearchTerms, index.Indexed, models.Model):
         if self.status == Status.OPEN:
             return True
         return self.status == Status.REFERRED and self.signing_continues_after_referral
+
+    @property
+    def signing_method(self):
+        """How signatures are confirmed: fixed at publication, the box's before."""
+        return self.signature_method or self.box.signature_method
+
+    @property
+    def takes_email_signatures(self):
+        return self.signing_method in (SignatureMethod.EMAIL, SignatureMethod.EITHER)
+
+    @property
+    def takes_eid_signatures(self):
+        return self.signing_method in (SignatureMethod.EID, SignatureMethod.EITHER)
 
     @property
     def days_left(self):

@@ -5,9 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from municipality import mailbox
+from proposals.constants import ConfirmedBy
 
 # One person signs once: variants of their address must not count twice.
 normalise_email = mailbox.reached
+
+
+def eid_key(identity_hash):
+    """What stands for the mailbox of an e-legitimation signature."""
+    return f"eid:{identity_hash}"
 
 
 class Signature(models.Model):
@@ -37,6 +43,20 @@ class Signature(models.Model):
         blank=True,
         related_name="+",
     )
+    # How it was confirmed. An e-legitimation signature has no e-mail: its
+    # email_normalised is "eid:" and the person's key, so the constraint below
+    # counts a person once as it counts a mailbox once.
+    method = models.CharField(
+        _("bekräftad med"),
+        max_length=10,
+        choices=ConfirmedBy.choices,
+        default=ConfirmedBy.EMAIL,
+        editable=False,
+    )
+    # Private, never shown: the keyed hash of the signer's personal identity number
+    # (eid/identity.py), on an e-legitimation signature and on an e-mail signature
+    # its signer linked with e-legitimation. Emptied by the retention purge.
+    identity_hash = models.CharField(max_length=64, blank=True, editable=False)
     keep_informed = models.BooleanField(_("vill få besked"), default=False)
     language = models.CharField(max_length=10, default="sv", editable=False)
     ip_address = models.GenericIPAddressField(_("IP-adress"), null=True, blank=True)
@@ -57,7 +77,15 @@ class Signature(models.Model):
                 fields=["proposal", "email_normalised"],
                 condition=models.Q(confirmed_at__isnull=False),
                 name="proposals_one_confirmed_signature_per_email",
-            )
+            ),
+            # One person per proposal across both methods, once an e-mail signer
+            # has linked their signature with e-legitimation.
+            models.UniqueConstraint(
+                fields=["proposal", "identity_hash"],
+                condition=models.Q(confirmed_at__isnull=False)
+                & ~models.Q(identity_hash=""),
+                name="proposals_one_confirmed_signature_per_person",
+            ),
         ]
         # The names shown on a proposal page, newest first (proposals/views/public.py).
         indexes = [
@@ -74,8 +102,13 @@ class Signature(models.Model):
         return f"{self.name} – {self.proposal}"
 
     def save(self, *args, **kwargs):
-        self.email = mailbox.comparable(self.email) if self.email else ""
-        self.email_normalised = normalise_email(self.email)
+        if self.method == ConfirmedBy.EID:
+            self.email = ""
+            if self.identity_hash:  # emptied by the retention purge
+                self.email_normalised = eid_key(self.identity_hash)
+        else:
+            self.email = mailbox.comparable(self.email) if self.email else ""
+            self.email_normalised = normalise_email(self.email)
         super().save(*args, **kwargs)
 
     @property

@@ -35,6 +35,12 @@ class SignatureLogEntry(models.Model):
     # UTC, to the minute: when, but not precisely enough to match a visit.
     time = models.CharField(_("tid"), max_length=17)
     receipt = models.CharField(_("kvitto"), max_length=64)
+    # How an added signature was confirmed ("email" or "eid"); empty on entries
+    # written before the log recorded it and on withdrawals and anonymisations.
+    # Hashed with the entry when set (signature_log.entry_hash).
+    method = models.CharField(
+        _("bekräftad med"), max_length=10, blank=True, default="", db_default=""
+    )
     prev_hash = models.CharField(_("föregående hash"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64)
     # Private, never published: which signature an entry is about, so withdrawing

@@ -8,10 +8,11 @@ from django.utils.functional import SimpleLazyObject
 from django_comments import get_form as get_comment_form
 
 from dialogues.models import DialoguePage
+from eid import client as eid_client
 from proposals import lifecycle
 from proposals.comments import comments_for
 from proposals.constants import ANSWER_KINDS, Sort
-from proposals.forms import ListingFilterForm, SignForm
+from proposals.forms import EidSignForm, ListingFilterForm, SignForm
 from proposals.models.proposal import Proposal, open_first
 from proposals.similarity import similar_proposals
 from proposals.trail import entries_for_display
@@ -102,7 +103,19 @@ def _latest_answer(trail):
     return answers[-1] if answers else None
 
 
-def detail(request, box, proposal_id, sign_form=None, status=200):
+def _sign_forms(proposal, sign_form, eid_form):
+    """The forms the proposal's signing method offers: (e-mail form, e-legitimation
+    form), each None where it is not offered or signing has closed."""
+    if not proposal.signing_open:
+        return sign_form, eid_form
+    if sign_form is None and proposal.takes_email_signatures:
+        sign_form = SignForm()
+    if eid_form is None and proposal.takes_eid_signatures and eid_client.enabled():
+        eid_form = EidSignForm()
+    return sign_form, eid_form
+
+
+def detail(request, box, proposal_id, sign_form=None, status=200, eid_form=None):
     try:
         # get(), not first(): no ORDER BY to build for one row.
         proposal = box.proposals.select_related("topic", "area").get(pk=proposal_id)
@@ -139,12 +152,11 @@ def detail(request, box, proposal_id, sign_form=None, status=200):
                 .first()
             )
         ),
-        # The form a resident posted (its errors), else an empty one, made only
-        # when it is rendered (a shared fragment).
-        "posted_sign_form": sign_form,
-        "sign_form": sign_form or SimpleLazyObject(SignForm),
-        "sign_form_shown": sign_form is not None or proposal.signing_open,
     }
+    context["sign_form"], context["eid_form"] = _sign_forms(
+        proposal, sign_form, eid_form
+    )
+    context["eid_url"] = own_url + "e-legitimation/"
     return render(request, box, "proposals/proposal.html", context, status)
 
 

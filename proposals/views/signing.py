@@ -5,9 +5,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from eid import client as eid_client
 from municipality import mailbox, ratelimit
 from municipality.client_address import client_ip
 from proposals import lifecycle, tokens
+from proposals.constants import ConfirmedBy
 from proposals.forms import SignForm
 from proposals.models import Proposal, Signature
 
@@ -34,7 +36,7 @@ def sign(request, box, proposal_id):
     if proposal is None:
         raise Http404
     url = proposal_url(box, proposal.pk)
-    if request.method != "POST":
+    if request.method != "POST" or not proposal.takes_email_signatures:
         return redirect(url + "#skriv-under")
     ip = client_ip(request)
     form = SignForm(request.POST, client_ip=ip)
@@ -194,7 +196,9 @@ def manage(request, box, token):
             request,
             box,
             _("Din underskrift är borttagen"),
-            _("Vi har tagit bort din underskrift och din e-postadress."),
+            _("Vi har tagit bort din underskrift.")
+            if signature.method == ConfirmedBy.EID
+            else _("Vi har tagit bort din underskrift och din e-postadress."),
             proposal_link=proposal_url(box, signature.proposal_id),
         )
     context = {
@@ -202,5 +206,20 @@ def manage(request, box, token):
         "proposal": signature.proposal,
         "private": True,
         "proposal_link": proposal_url(box, signature.proposal_id),
+        "link_eid_url": link_eid_url(box, token, signature),
     }
     return render(request, box, "proposals/signature_manage.html", context)
+
+
+def link_eid_url(box, token, signature):
+    """Where a counted e-mail signature's signer confirms it with e-legitimation,
+    where the proposal takes both (lifecycle.eid_signing); None otherwise."""
+    if (
+        eid_client.enabled()
+        and signature.method == ConfirmedBy.EMAIL
+        and signature.counts
+        and not signature.identity_hash
+        and signature.proposal.takes_eid_signatures
+    ):
+        return box.subpage_url("eid_link_view", token)
+    return None

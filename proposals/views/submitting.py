@@ -14,6 +14,9 @@ from proposals.trail import entries_for_display
 
 from .base import bad_link, message_page, proposal_url, render
 
+# The submit form as typed, kept while the proposer identifies (views/eid.py).
+DRAFT = "eid-submit-draft"
+
 
 def _form_page(request, box, form, status=200, preview=False, error=""):
     similar = []
@@ -36,6 +39,10 @@ def _form_page(request, box, form, status=200, preview=False, error=""):
 def submit(request, box):
     if request.method != "POST":
         form = SubmitProposalForm.for_dialogue(request.GET.get("dialog"))
+        # Back from an identification that did not succeed: the form as typed.
+        draft = request.session.pop(DRAFT, None)
+        if draft:
+            form.initial.update(draft)
         return _form_page(request, box, form)
     ip = client_ip(request)
     form = SubmitProposalForm(request.POST, client_ip=ip)
@@ -52,10 +59,24 @@ def submit(request, box):
             "skrivit finns kvar."
         )
         return _form_page(request, box, form, status=429, preview=True, error=error)
+    if box.submit_requires_eid:
+        return _identify_first(request, box, form, ip)
     lifecycle.submit_proposal(box, ip_address=ip, **form.proposal_data())
     return redirect(
         box.get_url(request=request) + box.reverse_subpage("submitted_view")
     )
+
+
+def _identify_first(request, box, form, ip):
+    """The box requires the proposer to identify with e-legitimation: the proposal
+    is stored only when they come back identified (views/eid.py)."""
+    from proposals.views import eid
+
+    try:
+        return eid.start_submit(request, box, form.pending_data(), ip)
+    except eid.EidError as error:
+        message = eid.EID_ERRORS[error.reason]
+        return _form_page(request, box, form, status=503, preview=True, error=message)
 
 
 def submitted(request, box):

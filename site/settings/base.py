@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from .search import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("DELAKTIG_VAR_DIR", BASE_DIR / "var"))
 
@@ -27,6 +29,7 @@ def env_list(name, default=""):
 INSTALLED_APPS = [
     "background",
     "municipality",
+    "eid",
     "home",
     "dialogues",
     "proposals",
@@ -84,6 +87,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous public forms on pages the caching proxy shares are checked by
+    # origin instead of by token (caching/csrf.py); everything else by Django.
+    "caching.csrf.AnonymousFormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -185,7 +191,7 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "delaktig",
             # Fail fast when Redis is away; the backend then degrades (see cache.py).
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
 else:
@@ -200,6 +206,25 @@ else:
 # (the caching app): counts on them are at most this many seconds old. 0 turns the
 # cache off (default here; the production settings turn it on).
 PAGE_CACHE_SECONDS = int(os.environ.get("DELAKTIG_PAGE_CACHE_SECONDS", "0"))
+# The caching proxy in front (deploy/varnish.vcl, `make serve-production`): its
+# address, to which Wagtail's frontend cache sends PURGE requests (caching/edge.py).
+# Set, anonymous pages are shared there for as long as the page cache keeps them,
+# without CSRF tokens (caching/csrf.py). Unset, there is no proxy and no purge.
+DELAKTIG_EDGE_URL = os.environ.get("DELAKTIG_EDGE_URL", "").strip().rstrip("/")
+WAGTAILFRONTENDCACHE = (
+    {
+        "edge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": DELAKTIG_EDGE_URL,
+        }
+    }
+    if DELAKTIG_EDGE_URL
+    else {}
+)
+# Swedish has no prefix: caching/edge.py purges both languages' addresses itself
+# (and the page itself: the frontend_cache app is not installed, the caching
+# layer's receivers send every purge).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Hidden inputs filled in anew for each visitor on a cached page or fragment (besides
 # the CSRF token): input name -> dotted path of a function(request) -> str. The sign
 # form's start time: an old one would let a robot past the minimum fill time.
@@ -279,13 +304,12 @@ WAGTAILADMIN_BASE_URL = DELAKTIG_SITE_URL
 # The Swedish Hunspell dictionary for search (path without .dic/.aff); by default the
 # hunspell-sv package's, else Debian's (municipality/language/hunspell.py).
 HUNSPELL_SV_PATH = os.environ.get("DELAKTIG_HUNSPELL_SV", "")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "AUTO_UPDATE": True,
-        **({"SEARCH_CONFIG": "swedish"} if IS_POSTGRES else {}),
-    }
-}
+# The database's full text search, or an OpenSearch cluster for scale-out (search.py).
+WAGTAILSEARCH_BACKENDS = search_backends(
+    IS_POSTGRES,
+    os.environ.get("DELAKTIG_OPENSEARCH_URL", ""),
+    os.environ.get("DELAKTIG_OPENSEARCH_WORD_LIST", ""),
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Text documents are stored and served as UTF-8 (municipality/document_forms.py).
@@ -304,6 +328,9 @@ COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_FORM_CLASS = "comments.forms.CommentForm"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 1  # two levels: a comment and its replies
 COMMENTS_XTD_CONFIRM_EMAIL = True
+# A comment's confirmation link works this many days after it was written (the
+# library's signed link itself never expires).
+COMMENT_CONFIRM_DAYS = int(os.environ.get("DELAKTIG_COMMENT_CONFIRM_DAYS", "7"))
 # Send in the request (or a task), not in a thread that dies with the process.
 COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_SALT = os.environ.get("COMMENTS_XTD_SALT", "delaktig-comments").encode()
@@ -432,3 +459,33 @@ CORS_ALLOW_CREDENTIALS = False
 # public document). Carried out by `manage.py purge_personal_data` (daily from cron);
 # every table and file is listed in the README's privacy section.
 DELAKTIG_RETENTION_MONTHS = int(os.environ.get("DELAKTIG_RETENTION_MONTHS", "6"))
+
+# Signing (and submitting) with Swedish e-legitimation through an identity broker
+# that speaks OpenID Connect (eid/, README "E-legitimation"). Off while no issuer is
+# set. The personal identity number is never stored: only an HMAC of it keyed with
+# DELAKTIG_EID_HASH_KEY (not SECRET_KEY), one per person, to count a person once.
+DELAKTIG_EID_ISSUER = os.environ.get("DELAKTIG_EID_ISSUER", "").rstrip("/")
+DELAKTIG_EID_CLIENT_ID = os.environ.get("DELAKTIG_EID_CLIENT_ID", "")
+DELAKTIG_EID_CLIENT_SECRET = os.environ.get("DELAKTIG_EID_CLIENT_SECRET", "")
+DELAKTIG_EID_SCOPES = os.environ.get("DELAKTIG_EID_SCOPES", "openid")
+# The claim carrying the personal identity number (the Swedish OIDC profile's name).
+DELAKTIG_EID_PIN_CLAIM = os.environ.get(
+    "DELAKTIG_EID_PIN_CLAIM", "https://id.oidc.se/claim/personalIdentityNumber"
+)
+# Where the broker gives it: the claim with the municipality code of residence, and
+# this municipality's code, for boxes that take only residents' signatures.
+DELAKTIG_EID_MUNICIPALITY_CLAIM = os.environ.get("DELAKTIG_EID_MUNICIPALITY_CLAIM", "")
+DELAKTIG_EID_MUNICIPALITY_CODE = os.environ.get("DELAKTIG_EID_MUNICIPALITY_CODE", "")
+DELAKTIG_EID_HASH_KEY = os.environ.get("DELAKTIG_EID_HASH_KEY", "")
+# The local test identity provider (eid/testidp/): development and tests only, never
+# in production (the production settings refuse it).
+DELAKTIG_TEST_EID = False
+if DELAKTIG_EID_ISSUER:
+    # The sign form posts to the site, which redirects to the broker: browsers apply
+    # form-action to that redirect.
+    from urllib.parse import urlsplit as _urlsplit
+
+    _issuer = _urlsplit(DELAKTIG_EID_ISSUER)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_issuer.scheme}://{_issuer.netloc}"
+    )

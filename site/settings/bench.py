@@ -1,9 +1,12 @@
 """Benchmarks: the production settings over plain HTTP on 127.0.0.1, with the
 per-IP rate limits and the form's minimum fill time relaxed (every load-test client
-comes from one address and submits at machine speed) and no e-mail sent.
+comes from one address and submits at machine speed), and e-mail delivered to a
+file per recipient in BENCH_MAIL_DIR.
 
 Needs the same environment as production (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS,
 DATABASE_URL; REDIS_URL optional); bench/run.sh sets it. Never use in production."""
+
+import os
 
 from .production import *  # noqa: F403
 
@@ -26,6 +29,10 @@ RATE_LIMITS = {
 }
 PROPOSALS_STARTED_MAX_USES = 10**9
 
-# E-mails are rendered and queued as in production, but never delivered: the bench
-# client builds the confirmation link itself (see bench/README.md).
-EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+# E-mails are queued, rendered by the task worker and sent as in production, into
+# one file per recipient, where the bench client finds its confirmation link.
+EMAIL_BACKEND = "delaktig_site.bench_mail.MailboxBackend"
+EMAIL_FILE_PATH = os.environ.get(
+    "BENCH_MAIL_DIR",
+    str(VAR_DIR / "bench-mail"),  # noqa: F405
+)

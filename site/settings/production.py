@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import DELAKTIG_EID_ISSUER, env_bool, env_list
 
 
 def _required(name):
@@ -26,6 +26,20 @@ if not ALLOWED_HOSTS:
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 DELAKTIG_DEMO_ALLOWED = env_bool("DELAKTIG_DEMO_ALLOWED", False)
+
+# E-legitimation: never the test identity provider; with a broker, every secret.
+if env_bool("DELAKTIG_TEST_EID", False):
+    raise ImproperlyConfigured("DELAKTIG_TEST_EID is for development and tests only.")
+DELAKTIG_TEST_EID = False
+if DELAKTIG_EID_ISSUER:
+    DELAKTIG_EID_CLIENT_ID = _required("DELAKTIG_EID_CLIENT_ID")
+    DELAKTIG_EID_CLIENT_SECRET = _required("DELAKTIG_EID_CLIENT_SECRET")
+    DELAKTIG_EID_HASH_KEY = _required("DELAKTIG_EID_HASH_KEY")
+    if DELAKTIG_EID_HASH_KEY == SECRET_KEY or len(DELAKTIG_EID_HASH_KEY) < 32:
+        raise ImproperlyConfigured(
+            "DELAKTIG_EID_HASH_KEY must be a random value of at least 32 characters, "
+            "not the secret key."
+        )
 
 # HTTPS and cookies (Django's deployment checklist).
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

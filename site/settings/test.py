@@ -24,3 +24,13 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 
 # The anonymous page cache is off; tests/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+
+# E-legitimation against the local test identity provider (eid/testidp/), reached
+# through the test client (tests/eid/), never an outside service.
+DELAKTIG_TEST_EID = True
+DELAKTIG_EID_ISSUER = "http://testserver/test-e-legitimation"
+DELAKTIG_EID_CLIENT_ID = "delaktig-test"
+DELAKTIG_EID_CLIENT_SECRET = get_random_secret_key()
+DELAKTIG_EID_HASH_KEY = get_random_secret_key()
+DELAKTIG_EID_MUNICIPALITY_CLAIM = "municipality_code"
+DELAKTIG_EID_MUNICIPALITY_CODE = "9999"

@@ -265,18 +265,12 @@ def test_a_changed_promise_empties_the_page_cache(client, dialogue, cache_on):
     assert "Vi återkopplar resultatet senast 1 april." in html
 
 
-def test_communicators_are_reminded_once_before_the_date(
-    dialogue, communicator, monkeypatch
-):
+def test_communicators_are_reminded_once_before_the_date(dialogue, communicator):
     from django.core import mail
     from django.core.management import call_command
 
-    from proposals import notifications
     from proposals.answer_reminders import remind_promises
-    from tests.conftest import AT_ONCE
     from tests.proposals.factories import make_box
-
-    monkeypatch.setattr(notifications, "transaction", AT_ONCE)
 
     make_box(dialogue.get_site())
     today = datetime.date(2027, 3, 5)

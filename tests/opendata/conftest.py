@@ -15,7 +15,6 @@ from tests.dialogues.conftest import index, make_dialogue, swedish  # noqa: F401
 from tests.municipality.factories import make_area
 from tests.proposals.conftest import (  # noqa: F401
     _fresh_limits,
-    _mail_without_commit,
     box,
     politician,
     proposal_factory,

@@ -4,8 +4,6 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from proposals import notifications
-from tests.conftest import AT_ONCE, _transactional
 from tests.proposals.factories import (
     make_box,
     make_committee,
@@ -25,15 +23,6 @@ def _fresh_limits(settings):
     yield
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture(autouse=True)
-def _mail_without_commit(request, monkeypatch):
-    """Tests inside one rolled-back transaction never commit, so e-mails queued for
-    after the commit are sent at once there. Transactional tests keep the real
-    on_commit behaviour."""
-    if not _transactional(request):
-        monkeypatch.setattr(notifications, "transaction", AT_ONCE)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.db import DatabaseError
 from django.test import override_settings
 from django_tasks import default_task_backend
 
-from proposals import notifications
+from proposals import mails
 from proposals.models import Proposal, Signature
 from tests.proposals.helpers import sign_data, submit_data
 
@@ -21,7 +21,7 @@ DEAD_REDIS = {
     "default": {
         "BACKEND": "delaktig_site.cache.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
     }
 }
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
@@ -51,26 +51,35 @@ def test_submitting_succeeds_when_the_mail_server_is_down(client, box, topic):
     assert Proposal.objects.filter(title__startswith="Fler cykelställ").count() == 1
 
 
+def _signature(proposal):
+    return Signature.objects.create(
+        proposal=proposal, name="Eva", email="a@b.se", language="sv"
+    )
+
+
 @override_settings(EMAIL_BACKEND=DOWN_MAIL, TASKS=DUMMY_TASKS)
-def test_failed_mail_is_queued_again_for_later():
+def test_failed_mail_is_queued_again_for_later(open_proposal):
+    signature = _signature(open_proposal)
     default_task_backend.clear()
-    notifications.send_email.call(subject="Hej", body="Text", recipients=["a@b.se"])
+    mails.send_mail.call("signature_confirm", "sv", signature=signature.pk)
     retries = default_task_backend.results
     assert len(retries) == 1
     retry = retries[0]
-    assert retry.kwargs["attempt"] == 2
+    assert retry.args == ["signature_confirm", "sv"]
+    assert retry.kwargs == {"attempt": 2, "signature": signature.pk}
     assert retry.task.run_after is not None
 
 
 @override_settings(EMAIL_BACKEND=DOWN_MAIL, TASKS=DUMMY_TASKS)
-def test_mail_gives_up_after_the_last_attempt():
+def test_mail_gives_up_after_the_last_attempt(open_proposal):
+    signature = _signature(open_proposal)
     default_task_backend.clear()
     with pytest.raises(OSError):
-        notifications.send_email.call(
-            subject="Hej",
-            body="Text",
-            recipients=["a@b.se"],
-            attempt=notifications.MAX_ATTEMPTS,
+        mails.send_mail.call(
+            "signature_confirm",
+            "sv",
+            attempt=mails.MAX_ATTEMPTS,
+            signature=signature.pk,
         )
     assert default_task_backend.results == []
 
@@ -118,11 +127,11 @@ def test_the_redis_cache_reuses_one_client_per_pool(live_redis_url):
     from delaktig_site.cache import ResilientRedisCache
 
     cache = ResilientRedisCache(live_redis_url, {"KEY_PREFIX": "delaktig-test"})
-    first = cache._cache.get_client(write=True)
-    assert cache._cache.get_client(write=True) is first
+    first = cache.client.get_client(write=True)
+    assert cache.client.get_client(write=True) is first
     cache.set("reuse", {"page": 1}, timeout=5)
     assert cache.get("reuse") == {"page": 1}
-    assert cache._cache.get_client(write=True) is first
+    assert cache.client.get_client(write=True) is first
     cache.delete("reuse")
 
 
@@ -135,7 +144,7 @@ def test_redis_keeps_sliding_logs_with_their_expiry(live_redis_url):
     assert cache.sliding_hit(limits)
     assert cache.sliding_hit(limits)
     assert not cache.sliding_hit(limits)  # refused, and not counted
-    client = cache._cache.get_client(write=True)
+    client = cache.client.get_client(write=True)
     assert client.zcard(cache.make_and_validate_key("day")) == 2
     assert 0 < client.pttl(cache.make_and_validate_key("burst")) <= 600_000
     assert 600_000 < client.pttl(cache.make_and_validate_key("day")) <= 86_400_000

@@ -132,6 +132,7 @@ def test_duplicate_and_unconfirmed_signatures_are_not_logged(open_proposal):
         ("change_receipt", "changed"),
         ("change_event", "changed"),
         ("change_time", "changed"),
+        ("change_method", "changed"),
         ("delete_middle", "expected"),
         ("delete_first", "expected"),
         ("reorder", "expected"),
@@ -146,6 +147,8 @@ def test_any_tampering_with_the_download_fails(
     header, body = rows[0], rows[1:]
     if tamper == "change_receipt":
         body[2][4] = hashlib.sha256(b"someone else").hexdigest()
+    elif tamper == "change_method":
+        body[2][5] = "eid"
     elif tamper == "change_event":
         body[2][2] = "withdraw"
     elif tamper == "change_time":
@@ -158,10 +161,11 @@ def test_any_tampering_with_the_download_fails(
         body[1], body[2] = body[2], body[1]
     elif tamper == "insert_forged":
         # A well-formed row with its own correct hash, slipped in after row 2.
-        prev = body[1][6]
+        prev = body[1][-1]
         receipt = hashlib.sha256(b"forged").hexdigest()
         fields = [str(signed_proposal.pk), "3", "add", "2026-01-01T00:00Z", receipt]
-        forged = [*fields, prev, signature_log.entry_hash(*fields, prev)]
+        digest = signature_log.entry_hash(*fields, prev, "email")
+        forged = [*fields, "email", prev, digest]
         body = [*body[:2], forged, *body[2:]]
     elif tamper == "duplicate_row":
         body.insert(3, body[2])
@@ -204,9 +208,10 @@ def test_an_appended_forged_row_fails_against_the_published_count(
     client, signed_proposal, tmp_path
 ):
     rows = _rows(_download(client, signed_proposal))
-    prev = rows[-1][6]
+    prev = rows[-1][-1]
     fields = [str(signed_proposal.pk), "6", "add", "2026-01-01T00:00Z", "f" * 64]
-    rows.append([*fields, prev, signature_log.entry_hash(*fields, prev)])
+    digest = signature_log.entry_hash(*fields, prev, "email")
+    rows.append([*fields, "email", prev, digest])
     forged = tmp_path / "log.csv"
     forged.write_text(_text(rows), encoding="utf-8")
 
@@ -223,7 +228,9 @@ def test_the_command_verifies_a_file_and_a_proposal_id(
     for source in (str(path), str(signed_proposal.pk)):
         out = io.StringIO()
         call_command("verify_signature_log", source, "--head", head, stdout=out)
-        assert f"5 signatures counted, chain head {head}" in out.getvalue()
+        assert f"5 signatures counted (0 with e-legitimation), chain head {head}" in (
+            out.getvalue()
+        )
     with pytest.raises(CommandError, match="No such file"):
         call_command("verify_signature_log", str(tmp_path / "missing.csv"))
 
@@ -402,3 +409,32 @@ def test_the_command_checks_every_log_after_a_signing_run(proposal_factory):
     third.save()
     with pytest.raises(CommandError, match=f"proposal {forked.pk}: row 4"):
         call_command("verify_signature_log", "--all", stdout=io.StringIO())
+
+
+def test_a_log_from_before_the_method_column_still_verifies(open_proposal):
+    """Entries written before the log recorded the method hash as they always did,
+    and a download of that time (no method column) verifies unchanged."""
+    prev, lines = (
+        signature_log.GENESIS,
+        ["proposal,seq,event,time,receipt,prev_hash,hash"],
+    )
+    for seq in (1, 2):
+        fields = [str(open_proposal.pk), str(seq), "add", "2025-01-01T00:00Z"]
+        fields.append(hashlib.sha256(str(seq).encode()).hexdigest())
+        digest = signature_log.entry_hash(*fields, prev)
+        lines.append(",".join([*fields, prev, digest]))
+        prev = digest
+    assert signature_log.verify("\n".join(lines)).count == 2
+    # The same rows in today's format, with an empty method, hash the same way.
+    today = ["proposal,seq,event,time,receipt,method,prev_hash,hash"]
+    for line in lines[1:]:
+        cells = line.split(",")
+        today.append(",".join([*cells[:5], "", *cells[5:]]))
+    result = signature_log.verify("\n".join(today))
+    assert (result.count, result.head, result.by_eid) == (2, prev, 0)
+
+
+def test_each_counted_signature_says_how_it_was_confirmed(client, signed_proposal):
+    rows = _rows(_download(client, signed_proposal))
+    assert rows[0] == signature_log.COLUMNS
+    assert {row[5] for row in rows[1:] if row[2] == "add"} == {"email"}

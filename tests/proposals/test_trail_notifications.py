@@ -220,11 +220,12 @@ def test_mails_are_queued_through_the_tasks_api(registered_proposal, monkeypatch
     sent = []
     monkeypatch.setattr(
         notifications,
-        "send_email",
-        SimpleNamespace(enqueue=lambda **kwargs: sent.append(kwargs)),
+        "send_mail",
+        SimpleNamespace(enqueue=lambda *args, **kwargs: sent.append((args, kwargs))),
     )
-    lifecycle.add_status_update(registered_proposal, text="Via kön")
-    assert [s["recipients"] for s in sent] == [[PROPOSER_EMAIL]]
+    entry = lifecycle.add_status_update(registered_proposal, text="Via kön")
+    # Only the entry's id and the proposer's language: the worker renders.
+    assert sent == [(("trail_entry", "sv"), {"entry": entry.pk})]
 
 
 def test_signer_language_is_stored_and_used(client, open_proposal):

@@ -9,7 +9,6 @@ from proposals.constants import Status
 from tests.dialogues.conftest import index, make_dialogue  # noqa: F401
 from tests.proposals.conftest import (  # noqa: F401
     _fresh_limits,
-    _mail_without_commit,
     box,
     proposal_factory,
     topic,

@@ -5,7 +5,7 @@ import pytest
 
 from municipality.language import hunspell, terms
 from municipality.models import SearchWord
-from municipality.swedish import expand
+from municipality.swedish import expand, typed_keys
 from proposals.constants import Status
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +18,27 @@ def test_a_mistyped_word_becomes_the_nearest_indexed_word(proposal_factory):
     # Three errors, or a word shorter than five letters, are not corrected.
     assert expand("bleysnnig") == [terms.query_keys("bleysnnig")]
     assert expand("parx") == [("parx",)]
+
+
+def test_known_words_are_searched_without_reading_the_keys_again(
+    proposal_factory, django_assert_num_queries
+):
+    proposal_factory(title="Belysning i parken", text="Mörkt.")
+    assert expand("belysnig") == [("belysning",)]
+    with django_assert_num_queries(0):
+        assert expand("belysning parken") == typed_keys("belysning parken")
+
+
+def test_a_word_indexed_since_the_keys_were_read_is_found_and_corrected(
+    proposal_factory,
+):
+    proposal_factory(title="Belysning i parken", text="Mörkt.")
+    assert expand("belysnig") == [("belysning",)]
+    # Indexed by another process after this one read the keys.
+    SearchWord.objects.create(key="hundrastgard")
+    assert expand("hundrastgrd") == [("hundrastgard",)]
+    SearchWord.objects.create(key="utegym")
+    assert expand("utegym") == [("utegym",)]
 
 
 def test_an_empty_index_corrects_nothing_and_does_not_fail():

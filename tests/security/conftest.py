@@ -3,7 +3,6 @@ security tests."""
 
 from tests.proposals.conftest import (  # noqa: F401
     _fresh_limits,
-    _mail_without_commit,
     box,
     committee,
     communicator_user,

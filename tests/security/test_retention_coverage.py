@@ -9,7 +9,11 @@ from django.db import models
 
 from background import retention
 
-PERSONAL_NAME = re.compile(r"(^|_)(e_?mail|ip|ip_address|ipaddress)($|_)")
+# E-mail and IP addresses, and what stands for a person's identity number (the
+# keyed hash of an e-legitimation signer, issue 23).
+PERSONAL_NAME = re.compile(
+    r"(^|_)(e_?mail|ip|ip_address|ipaddress|identity|personal_number|pin)($|_)"
+)
 # Tables whose personal data is in free text or JSON, not in a named field.
 PERSONAL_CONTENT = [
     "sessions.Session",
@@ -61,7 +65,7 @@ def test_tables_holding_personal_data_in_their_content_are_purged():
 
 def test_the_walk_finds_the_known_personal_fields():
     found = models_with_personal_fields()
-    assert set(found["proposals.Signature"]) >= {"email", "ip_address"}
+    assert set(found["proposals.Signature"]) >= {"email", "ip_address", "identity_hash"}
     assert "ip_address" in found["axes.AccessAttempt"]
     assert "user_email" in found["django_comments_xtd.XtdComment"]
 

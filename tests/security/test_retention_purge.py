@@ -20,10 +20,13 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
 from background.models import SentMail
+from eid import identity
+from eid.client import Identity
+from proposals import lifecycle, signature_log
 from proposals.constants import Status
-from proposals.models import Proposal
+from proposals.models import Proposal, Signature
 from tests.proposals.factories import PROPOSER_EMAIL
-from tests.security.worker_helpers import DATABASE_TASKS
+from tests.security.worker_helpers import DATABASE_TASKS, names_an_address
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +60,7 @@ def _login_records(ip, when):
 
 
 def _task(address, when, status=TaskResultStatus.SUCCESSFUL):
-    from proposals.notifications import send_email
-
-    result = send_email.enqueue(
-        subject="Bekräfta", body=f"Hej {address}", recipients=[address]
-    )
+    result = names_an_address.enqueue(address)
     DBTaskResult.objects.filter(pk=result.id).update(
         status=status, enqueued_at=when, finished_at=when
     )
@@ -169,3 +168,31 @@ def test_addresses_are_found_in_a_task_s_json_arguments():
 
     args = {"kwargs": {"body": "Hej\nAnna@Example.se,", "recipients": ["b@c.se"]}}
     assert addresses_in(args, None, "") == {"anna@example.se", "b@c.se"}
+
+
+def test_e_legitimation_keys_are_purged_with_their_proposal(proposal_factory, site):
+    """Issue 23: the keyed hash that stands for an e-legitimation signer goes with
+    the proposal's other personal data; the count and the log stay and verify."""
+    ended = proposal_factory(Status.OPEN, signature_method="eid")
+    running = proposal_factory(Status.OPEN, signature_method="eid")
+    keys = {}
+    for proposal, pin in [(ended, "191212121212"), (running, "190001011006")]:
+        person = Identity(key=identity.key_for(pin))
+        result, _signature = lifecycle.sign_with_eid(proposal.pk, person, name="T")
+        assert result == lifecycle.SIGNED
+        keys[proposal.pk] = person.key
+    Proposal.objects.filter(pk=ended.pk).update(
+        status=Status.ANSWERED, answered_at=LONG_AGO
+    )
+
+    call_command("purge_personal_data", stdout=io.StringIO())
+
+    dump = _dump()
+    assert keys[ended.pk] not in dump
+    assert keys[running.pk] in dump
+    signature = Signature.objects.get(proposal=ended)
+    assert signature.identity_hash == ""
+    assert signature.email_normalised == f"anonymised-{signature.pk}"
+    assert Proposal.objects.get(pk=ended.pk).signature_count == 1
+    log = signature_log.verify(signature_log.csv_text(ended.pk))
+    assert (log.count, log.by_eid, log.entries) == (1, 1, 2)

@@ -11,8 +11,11 @@ from django_tasks_db.models import DBTaskResult
 
 from background.models import SentMail
 from background.queue import requeue_stuck
-from proposals.notifications import send_email
-from tests.security.worker_helpers import DATABASE_TASKS, run_worker_until_idle
+from tests.security.worker_helpers import (
+    DATABASE_TASKS,
+    queue_confirmation_mail,
+    run_worker_until_idle,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,13 +27,13 @@ def _database_queue(settings):
     settings.TASKS = DATABASE_TASKS
 
 
-def _enqueue_mail():
-    result = send_email.enqueue(
-        subject="Bekräfta din underskrift",
-        body="https://example.se/bekrafta/abc",
-        recipients=[RECIPIENT],
-    )
-    return DBTaskResult.objects.get(pk=result.id)
+@pytest.fixture
+def enqueue_mail(site):
+    def enqueue():
+        result = queue_confirmation_mail(site, RECIPIENT)
+        return DBTaskResult.objects.get(pk=result.id)
+
+    return enqueue
 
 
 def _orphan(row, minutes):
@@ -46,8 +49,8 @@ def _sent_to_recipient():
     return [m for m in mail.outbox if RECIPIENT in m.to]
 
 
-def test_a_task_orphaned_before_sending_is_requeued_and_sent_once():
-    row = _enqueue_mail()
+def test_a_task_orphaned_before_sending_is_requeued_and_sent_once(enqueue_mail):
+    row = enqueue_mail()
     _orphan(row, minutes=16)
 
     run_worker_until_idle()
@@ -58,8 +61,8 @@ def test_a_task_orphaned_before_sending_is_requeued_and_sent_once():
     assert len(_sent_to_recipient()) == 1
 
 
-def test_a_task_orphaned_after_sending_is_not_sent_again():
-    row = _enqueue_mail()
+def test_a_task_orphaned_after_sending_is_not_sent_again(enqueue_mail):
+    row = enqueue_mail()
     run_worker_until_idle()
     assert len(_sent_to_recipient()) == 1
     assert SentMail.objects.filter(key__startswith=str(row.pk)).count() == 1
@@ -72,9 +75,9 @@ def test_a_task_orphaned_after_sending_is_not_sent_again():
     assert len(_sent_to_recipient()) == 1
 
 
-def test_a_task_running_within_the_limit_is_left_alone(settings):
+def test_a_task_running_within_the_limit_is_left_alone(settings, enqueue_mail):
     settings.DELAKTIG_TASK_STUCK_MINUTES = 60
-    row = _enqueue_mail()
+    row = enqueue_mail()
     _orphan(row, minutes=30)
 
     assert requeue_stuck() == 0
@@ -86,8 +89,8 @@ def test_a_task_running_within_the_limit_is_left_alone(settings):
     assert DBTaskResult.objects.get(pk=row.pk).status == TaskResultStatus.READY
 
 
-def test_a_task_that_keeps_dying_is_failed_not_requeued_forever():
-    row = _enqueue_mail()
+def test_a_task_that_keeps_dying_is_failed_not_requeued_forever(enqueue_mail):
+    row = enqueue_mail()
     DBTaskResult.objects.filter(pk=row.pk).update(worker_ids=["w"] * 9)
     _orphan(DBTaskResult.objects.get(pk=row.pk), minutes=20)
 

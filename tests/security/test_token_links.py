@@ -5,13 +5,16 @@ old or closed withdrawal link is a clear 410."""
 
 import re
 import time
+from contextlib import contextmanager
 from datetime import timedelta
+from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.core import mail, signing
 from django.test import Client
+from django.utils import timezone
 from django_comments_xtd import signed
 from django_comments_xtd.models import XtdComment
 
@@ -250,3 +253,26 @@ def test_no_token_page_is_kept_by_the_page_cache(
         assert CSRF_TOKEN.search(first.content.decode()).group(1) != (
             CSRF_TOKEN.search(second.content.decode()).group(1)
         )
+
+
+@contextmanager
+def time_machine_days(days):
+    """Now is `days` days later (the link's comment was written at the real now)."""
+    later = timezone.now() + timedelta(days=days)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        yield
+
+
+def test_a_comment_confirmation_link_expires(client, open_proposal, settings):
+    settings.COMMENT_CONFIRM_DAYS = 7
+    post_comment(client, open_proposal, name="Bo", email="bo@example.org", comment="Ja")
+    link = re.search(r"https?://\S+/confirm/\S+", mail.outbox[-1].body).group(0)
+    url = urlsplit(link).path
+    with time_machine_days(8):
+        for response in (Client().get(url), Client().post(url)):
+            assert response.status_code == 410
+            assert "Länken har gått ut" in response.content.decode()
+    assert not XtdComment.objects.exists()
+    with time_machine_days(6):
+        assert pressed(url).status_code == 302
+    assert XtdComment.objects.get().comment == "Ja"

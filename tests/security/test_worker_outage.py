@@ -20,8 +20,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from proposals.notifications import send_email
-from tests.security.worker_helpers import DATABASE_TASKS
+from tests.security.worker_helpers import DATABASE_TASKS, queue_confirmation_mail
 
 pytestmark = [
     pytest.mark.postgres,
@@ -140,18 +139,14 @@ def _database_back():
     _maintenance(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true -- %s')
 
 
-def test_worker_sends_mail_queued_during_a_database_restart(worker, settings):
+def test_worker_sends_mail_queued_during_a_database_restart(worker, settings, site):
     settings.TASKS = DATABASE_TASKS
     _wait_for(lambda: _worker_backends() > 0, 60, "the worker to connect")
 
     try:
         _restart_database()
         _wait_for(lambda: _worker_backends() == 0, 10, "the cut")
-        send_email.enqueue(
-            subject="Bekräfta din underskrift",
-            body="https://example.se/bekrafta/abc",
-            recipients=[RECIPIENT],
-        )
+        queue_confirmation_mail(site, RECIPIENT)
         time.sleep(OUTAGE_SECONDS)
         assert worker.poll() is None, worker.log_path.read_text()
     finally:

@@ -9,10 +9,10 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from background.worker import ResilientWorker
-from proposals.notifications import send_email
 from tests.security.worker_helpers import (
     DATABASE_TASKS,
     meets_a_database_outage,
+    queue_confirmation_mail,
     run_worker_until_idle,
 )
 
@@ -24,8 +24,8 @@ def _database_queue(settings):
     settings.TASKS = DATABASE_TASKS
 
 
-def test_the_worker_waits_out_database_errors_and_sends_the_mail(monkeypatch):
-    send_email.enqueue(subject="Hej", body="Text", recipients=["ida@example.se"])
+def test_the_worker_waits_out_database_errors_and_sends_the_mail(site, monkeypatch):
+    queue_confirmation_mail(site, "ida@example.se")
     claim_next = ResilientWorker.claim_next
     errors = iter([InterfaceError("connection already closed")] * 3)
 

@@ -74,7 +74,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             f"OK: proposal {result.proposal or '-'}, {result.entries} entries, "
-            f"{result.count} signatures counted, chain head {result.head}"
+            f"{result.count} signatures counted ({result.by_eid} with "
+            f"e-legitimation), chain head {result.head}"
         )
         if head and head != result.head:
             later = result.entries - list(result.counts).index(head) - 1

@@ -15,6 +15,7 @@ errors (any non-2xx/3xx counts). Three runs:
 
 import argparse
 import json
+import statistics
 import subprocess
 
 import psycopg2
@@ -96,23 +97,61 @@ def wrk(url, seconds, connections, headers=()):
     return json.loads(output.strip().splitlines()[-1])
 
 
-def run(conn, cache_seconds, seconds, connections, workers, headers=(), only=None):
+def run(
+    conn,
+    cache_seconds,
+    seconds,
+    connections,
+    workers,
+    headers=(),
+    only=None,
+    port=8100,
+    rounds=1,
+):
+    """Each page for `seconds`; with rounds > 1 the pages take turns, seconds /
+    rounds each per round, so a page's figure is spread over the whole run (on a
+    shared machine whose speed swings, that keeps ratios between pages fair)."""
     env = bench_env(DELAKTIG_PAGE_CACHE_SECONDS=cache_seconds)
     collectstatic(env)
-    results = {}
-    with gunicorn(env, workers=workers) as base:
-        for name, path in pages(conn).items():
-            if only and name not in only:
-                continue
+    chosen = {
+        name: path for name, path in pages(conn).items() if not only or name in only
+    }
+    measured = {name: [] for name in chosen}
+    with gunicorn(env, port=port, workers=workers) as base:
+        for path in chosen.values():
             # One warm-up request fills the cache (when on) and the workers' imports.
             wrk(base + path, 1, 1, headers)
-            results[name] = {
-                "path": path,
-                **wrk(base + path, seconds, connections, headers),
-                "load": machine()["load_1_5_15"],
-            }
-            print(name, results[name], flush=True)
+        for _round in range(rounds):
+            for name, path in chosen.items():
+                measured[name].append(
+                    wrk(base + path, max(1, seconds // rounds), connections, headers)
+                )
+    results = {}
+    for name, path in chosen.items():
+        results[name] = {"path": path, **_combined(measured[name])}
+        results[name]["load"] = machine()["load_1_5_15"]
+        print(name, results[name], flush=True)
     return results
+
+
+def _combined(runs):
+    """One figure from a page's rounds: requests and seconds summed, the
+    percentiles the median of the rounds'."""
+    if len(runs) == 1:
+        return runs[0]
+    requests = sum(run["requests"] for run in runs)
+    elapsed = sum(run["seconds"] for run in runs)
+    combined = {
+        "requests": requests,
+        "seconds": round(elapsed, 2),
+        "rps": round(requests / elapsed, 1),
+        "rounds": len(runs),
+    }
+    for key in ("p50_ms", "p95_ms", "p99_ms"):
+        combined[key] = statistics.median(run[key] for run in runs)
+    for key in ("errors", "non_2xx_3xx"):
+        combined[key] = sum(run[key] for run in runs)
+    return combined
 
 
 def main():
@@ -125,6 +164,10 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--page", action="append", help="only these pages (names)")
+    parser.add_argument("--port", type=int, default=8100, help="the server's port")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="pages take turns in this many rounds"
+    )
     parser.add_argument("--name", help="result file name (default browse-cache-X)")
     args = parser.parse_args()
     env = bench_env()
@@ -143,6 +186,8 @@ def main():
             args.workers,
             headers,
             args.page,
+            args.port,
+            args.rounds,
         )
     result["machine_after"] = machine()
     save(args.name or f"browse-cache-{args.cache}", result)

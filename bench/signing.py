@@ -17,6 +17,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from contextlib import ExitStack
 
@@ -107,6 +108,49 @@ def vacuum(conn):
         return setting, dict(cursor.fetchall())
 
 
+class LockQueue(threading.Thread):
+    """Samples, every half second, how many of the bench database's backends wait
+    for a lock (the popular proposal's row, in practice): the queue that a small
+    PgBouncer pool keeps short."""
+
+    def __init__(self, url):
+        super().__init__(daemon=True)
+        self.url = url
+        self.samples = []
+        self.done = threading.Event()
+
+    def run(self):
+        conn = connect(self.url)
+        conn.autocommit = True
+        with conn.cursor() as cursor:
+            while not self.done.wait(0.5):
+                cursor.execute(
+                    "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock'), "
+                    "count(*) FILTER (WHERE state <> 'idle') FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+                self.samples.append(cursor.fetchone())
+        conn.close()
+
+    def summary(self):
+        self.done.set()
+        self.join()
+        if not self.samples:
+            return {}
+        waiting = [row[0] for row in self.samples]
+        active = [row[1] for row in self.samples]
+        return {
+            "lock_waiters_mean_max": [
+                round(sum(waiting) / len(waiting), 2),
+                max(waiting),
+            ],
+            "active_backends_mean_max": [
+                round(sum(active) / len(active), 2),
+                max(active),
+            ],
+        }
+
+
 def empty_queue(conn):
     """Tasks left by earlier runs (their mail folders are gone): not this run's
     work. Returns how many."""
@@ -188,6 +232,8 @@ def main():
         started = time.monotonic()
         cpu_before = cpu_seconds()
         by_process_before = cpu_by_process(hosts, conn, env.get("REDIS_URL"))
+        lock_queue = LockQueue(env["DATABASE_URL"])
+        lock_queue.start()
         subprocess.run(  # noqa: S603 (our own locust)
             [
                 BIN / "locust",
@@ -216,6 +262,7 @@ def main():
             check=False,
         )
         elapsed = time.monotonic() - started
+        queue = lock_queue.summary()
         cpu_used = cpu_seconds() - cpu_before
         by_process = cpu_by_process(hosts, conn, env.get("REDIS_URL"))
     after = counts(conn, ids)
@@ -265,6 +312,8 @@ def main():
             a[0] == a[1] == a[2] for a in after.values()
         ),
         "exact": exact,
+        # Backends waiting for a lock / running a statement, sampled twice a second.
+        **queue,
         "autovacuum": autovacuum,
         "dead_rows_after_vacuum": dead_rows,
         "machine_before": load_before,

@@ -124,9 +124,9 @@ def _pages(site):
 
 
 def _in_language(pages):
-    """Ids of the pages a reader of the active language finds: those in its
-    locale and, for a page not translated into it, the original (the site shows
-    that under the language's prefix)."""
+    """Ids (a subquery) of the pages a reader of the active language finds: those
+    in its locale and, for a page not translated into it, the original (the site
+    shows that under the language's prefix)."""
     active = get_supported_content_language_variant(get_language())
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     shown = Q(locale__language_code=active)
@@ -135,7 +135,7 @@ def _in_language(pages):
         shown |= Q(locale__language_code=default) & ~Q(
             translation_key__in=translated.values("translation_key")
         )
-    return list(pages.filter(shown).values_list("pk", flat=True))
+    return pages.filter(shown).values_list("pk", flat=True)
 
 
 def _sources(kind, status, site):
@@ -145,7 +145,9 @@ def _sources(kind, status, site):
         return []
     kind = kind or wanted_kind
     site_pages = _pages(site)
-    # Filtered by id, a field every search backend filters on.
+    # Filtered by id, a field every search backend filters on: a subquery in the
+    # database (no list of ids to send and compile into every query); the
+    # Elasticsearch/OpenSearch backends run it and send the ids.
     shown = _in_language(site_pages)
     pages = Page.objects.filter(pk__in=shown)
     sources = []

@@ -240,9 +240,11 @@ def _wait_for_port(port, process, timeout=20):
 
 
 @contextlib.contextmanager
-def task_workers(env, count=1, interval=0.05):
+def task_workers(env, conn, count=1, interval=0.1):
     """`count` task workers (manage.py task_worker) with the bench settings, which
-    render and send the queued e-mails; stopped afterwards."""
+    render and send the queued e-mails; yielded once each has connected to the
+    database (`conn`'s), so their start-up is not counted in the run; stopped
+    afterwards."""
     processes = [
         subprocess.Popen(  # noqa: S603 (our own manage.py)
             [BIN / "python", "manage.py", "task_worker", "--no-reload"]
@@ -254,6 +256,10 @@ def task_workers(env, count=1, interval=0.05):
     ]
     WORKER_PIDS[:] = [process.pid for process in processes]
     try:
+        before = len(_backends(conn))
+        deadline = time.monotonic() + 120
+        while len(_backends(conn)) < before + count and time.monotonic() < deadline:
+            time.sleep(0.5)
         yield processes
     finally:
         for process in processes:

@@ -86,13 +86,6 @@ def send_mail(kind, language, attempt=1, **ids):
         )
 
 
-@task()
-def send_email(subject, body, recipients, attempt=1, headers=None):
-    """An e-mail rendered in the request, as tasks queued before the worker did
-    the rendering hold it: sent once, as it is. Drop once none is left queued."""
-    send_once(EmailMessage(subject, body, None, recipients, headers=headers))
-
-
 def render(mail):
     """The EmailMessage of `mail` in the active language."""
     context = dict(mail.context)

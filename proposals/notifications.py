@@ -7,14 +7,25 @@ e-mails without logging in."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
 from django.utils.translation import get_language
+from django_tasks import task
 
+from background.mail import send_once
 from proposals.constants import SIGNER_NOTIFIED_KINDS, EntryKind
 from proposals.mails import send_mail
 
 COMMUNICATORS = "Kommunikatörer"
 # The proposer has just seen the confirmation page when the proposal is received.
 PROPOSER_SILENT_KINDS = {EntryKind.RECEIVED}
+
+
+@task()
+def send_email(subject, body, recipients, attempt=1, headers=None):
+    """An e-mail rendered in the request, as tasks queued (under this path) before
+    the worker did the rendering hold it: sent once, as it is. Drop once none is
+    left in the queue."""
+    send_once(EmailMessage(subject, body, None, recipients, headers=headers))
 
 
 def queue_mail(kind, language=None, **ids):

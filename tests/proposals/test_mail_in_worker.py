@@ -159,8 +159,10 @@ def test_a_rolled_back_transaction_queues_nothing(open_proposal, database_queue)
 
 
 def test_a_mail_queued_before_the_change_is_still_sent(database_queue):
-    from proposals.mails import send_email
+    from proposals.notifications import send_email
 
-    send_email.enqueue(subject="Hej", body="Text", recipients=[SIGNER])
+    result = send_email.enqueue(subject="Hej", body="Text", recipients=[SIGNER])
+    row = DBTaskResult.objects.get(pk=result.id)
+    assert row.task_path == "proposals.notifications.send_email"  # as queued then
     run_worker_until_idle()
     assert [message.subject for message in sent_to(SIGNER)] == ["Hej"]

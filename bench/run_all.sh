@@ -38,4 +38,10 @@ REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache bypass --seconds 
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache on --seconds 15
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/signing.py --mode many --servers 2 \
   --workers 2 --users 40 --seconds "$SECONDS_PER_RUN" --name scaleout-2srv
+# The caching proxy against nginx serving the same bytes (own database, the demo).
+if command -v varnishd >/dev/null && command -v nginx >/dev/null; then
+  $PY bench/edge.py
+else
+  echo "varnish or nginx missing: bench/edge.py skipped"
+fi
 uptime

@@ -2,7 +2,7 @@
 # `make serve-production`: the production settings on this machine, as a
 # municipality deploys them: the caching proxy (Debian's varnish, deploy/varnish.vcl)
 # on EDGE_LISTEN in front of gunicorn on APP_LISTEN, the task worker beside them,
-# and Redis (a private one under var/edge/ when REDIS_URL is not set). All run in
+# and Redis (a private one, on a socket, when REDIS_URL is not set). All run in
 # the foreground and stop together on Ctrl-C or when one of them stops.
 #
 # Takes the production environment (README "Production behind the caching

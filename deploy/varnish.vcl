@@ -73,6 +73,12 @@ sub vcl_backend_response {
     # A short grace: at a peak, one request refreshes an expired page while the
     # others get the old one for at most this long (the README's freshness).
     set beresp.grace = @GRACE@;
+    # Kept compressed (most browsers ask for gzip; others get it unpacked): a
+    # shared page holds no secret (no token), so compression gives nothing away.
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|atom\+xml|javascript))"
+        && !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
     return (deliver);
 }
 

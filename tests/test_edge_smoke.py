@@ -7,6 +7,7 @@ the proxy without JavaScript and without a token, and nothing signed in or from 
 admin is ever served from the proxy. Skipped where Debian's varnish or Redis is not
 installed (`make edge` installs them)."""
 
+import gzip
 import os
 import re
 import shutil
@@ -54,7 +55,10 @@ def request(url, *, method="GET", data=None, headers=None):
     )
     try:
         with OPENER.open(call, timeout=30) as response:
-            return response.status, response.headers, response.read().decode()
+            body = response.read()
+            if response.headers.get("Content-Encoding") == "gzip":
+                body = gzip.decompress(body)
+            return response.status, response.headers, body.decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
 
@@ -184,6 +188,10 @@ def a_page_is_a_miss_then_a_hit_and_is_purged_by_a_new_trail_entry(base, env):
         assert set(CSRF.findall(html)) == {""}
         statuses.append(edge_status(headers))
     assert statuses[1:] == ["HIT", "HIT"]
+    # Browsers ask for gzip: the proxy keeps the page compressed.
+    status, headers, _body = request(base + path, headers={"Accept-Encoding": "gzip"})
+    assert headers["Content-Encoding"] == "gzip"
+    assert edge_status(headers) == "HIT"
     text = f"Vi tittar på platsen, besked {time.time():.0f}."
     add_trail_entry(env, proposal_id, text)
     deadline = time.monotonic() + 30

@@ -32,8 +32,9 @@ CLOSED = "closed"
 
 
 def sign(proposal, *, flagged=False, ip_address=None, notify=True, **data):
-    """Store an unconfirmed signature and send its confirmation link (the step's
-    own purpose, so sent here rather than by a receiver).
+    """Store an unconfirmed signature and queue the e-mail with its confirmation
+    link in the same transaction (the step's own purpose, so queued here rather
+    than by a receiver; the task worker renders and sends it).
 
     A flagged signature (a form sent faster than a person types) is kept but not
     counted until a communicator clears it, as the UK Parliament petitions site

@@ -25,7 +25,8 @@ from proposals.models import Proposal
 @transaction.atomic
 def submit_proposal(box, *, ip_address=None, notify=True, **data):
     """Store a new proposal; it waits for the proposer to confirm their e-mail,
-    whose link this sends (the step's own purpose, so not a receiver's)."""
+    whose link this queues in the same transaction (the step's own purpose, so not
+    a receiver's)."""
     data.setdefault("language", current_language())
     proposal = Proposal.objects.create(box=box, ip_address=ip_address, **data)
     if notify:

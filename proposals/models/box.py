@@ -2,6 +2,8 @@
 
 from urllib.parse import urljoin
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -13,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from eid import client as eid_client
 from home.localised import LocalisedPageMixin
 from municipality.language.indexed import SEARCH_TERMS, SwedishSearchTerms
 from proposals.constants import SignatureMethod
@@ -138,6 +141,37 @@ class SuggestionBoxPage(
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+
+    def clean(self):
+        """A box may ask for e-legitimation only where the site can offer it, and for
+        residents only where the broker says where a person is registered."""
+        super().clean()
+        errors = {}
+        asks_eid = self.submit_requires_eid or self.signature_method in (
+            SignatureMethod.EID,
+            SignatureMethod.EITHER,
+        )
+        if asks_eid and not eid_client.enabled():
+            message = _(
+                "E-legitimation är inte inställd för webbplatsen "
+                "(DELAKTIG_EID_ISSUER). Välj e-post."
+            )
+            field = (
+                "submit_requires_eid"
+                if self.submit_requires_eid
+                else "signature_method"
+            )
+            errors[field] = message
+        if self.eid_residents_only and not (
+            settings.DELAKTIG_EID_MUNICIPALITY_CLAIM
+            and settings.DELAKTIG_EID_MUNICIPALITY_CODE
+        ):
+            errors["eid_residents_only"] = _(
+                "Identitetstjänsten är inte inställd att lämna folkbokföringskommun "
+                "(DELAKTIG_EID_MUNICIPALITY_CLAIM och DELAKTIG_EID_MUNICIPALITY_CODE)."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
         from proposals.constants import RejectionReason

@@ -46,8 +46,9 @@ def statements(captured):
 
 def test_the_common_case_is_two_updates_the_log_insert_and_counts(open_proposal):
     signature = signed(open_proposal)
+    box = open_proposal.box  # the caller's page, read before
     with CaptureQueriesContext(connection) as captured:
-        result = lifecycle.confirm_link(signature.pk, box=open_proposal.box)
+        result = lifecycle.confirm_link(signature.pk, box=box)
     assert result == (lifecycle.CONFIRMED, open_proposal.pk)
     # The second UPDATE returns the signature log's last entry (signature_log.py).
     assert statements(captured) == ["UPDATE", "UPDATE", "INSERT"]

@@ -2,6 +2,7 @@
 choice for one proposal until it is published (issue 23)."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from proposals import lifecycle
@@ -77,3 +78,20 @@ def test_a_proposal_published_meanwhile_keeps_its_method(proposal_factory):
     assert Proposal.objects.get(pk=proposal.pk).signature_method == "eid"
     with pytest.raises(ValueError, match="unknown"):
         lifecycle.choose_signature_method(proposal, "carrier-pigeon")
+
+
+def test_a_box_asks_for_e_legitimation_only_where_the_site_offers_it(box, settings):
+    box.signature_method = SignatureMethod.EITHER
+    box.eid_residents_only = True
+    box.full_clean()  # the test settings have a provider and a residence claim
+    settings.DELAKTIG_EID_MUNICIPALITY_CLAIM = ""
+    with pytest.raises(ValidationError) as refused:
+        box.full_clean()
+    assert set(refused.value.message_dict) == {"eid_residents_only"}
+    settings.DELAKTIG_EID_ISSUER = ""
+    box.eid_residents_only = False
+    with pytest.raises(ValidationError) as refused:
+        box.full_clean()
+    assert "DELAKTIG_EID_ISSUER" in refused.value.message_dict["signature_method"][0]
+    box.signature_method = SignatureMethod.EMAIL
+    box.full_clean()

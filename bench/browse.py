@@ -19,7 +19,15 @@ import statistics
 import subprocess
 
 import psycopg2
-from common import ROOT, bench_env, collectstatic, gunicorn, machine, save
+from common import (
+    ROOT,
+    bench_env,
+    collectstatic,
+    cpu_by_process,
+    gunicorn,
+    machine,
+    save,
+)
 from signing import box_path, connect
 
 
@@ -123,9 +131,18 @@ def run(
             wrk(base + path, 1, 1, headers)
         for _round in range(rounds):
             for name, path in chosen.items():
-                measured[name].append(
-                    wrk(base + path, max(1, seconds // rounds), connections, headers)
+                cpu_before = cpu_by_process([base], conn)
+                figures = wrk(
+                    base + path, max(1, seconds // rounds), connections, headers
                 )
+                cpu_after = cpu_by_process([base], conn)
+                # The server's and the database's CPU for these requests: unlike
+                # requests per second, hardly moved by other work on the machine.
+                figures["cpu_seconds"] = {
+                    kind: cpu_after[kind] - cpu_before[kind]
+                    for kind in ("gunicorn", "postgres")
+                }
+                measured[name].append(figures)
     results = {}
     for name, path in chosen.items():
         results[name] = {"path": path, **_combined(measured[name])}
@@ -136,10 +153,17 @@ def run(
 
 def _combined(runs):
     """One figure from a page's rounds: requests and seconds summed, the
-    percentiles the median of the rounds'."""
-    if len(runs) == 1:
-        return runs[0]
+    percentiles the median of the rounds', CPU per request by process kind."""
     requests = sum(run["requests"] for run in runs)
+    spent = [run.pop("cpu_seconds") for run in runs]
+    cpu = {
+        f"{kind}_cpu_ms_per_request": round(
+            1000 * sum(each[kind] for each in spent) / max(requests, 1), 2
+        )
+        for kind in ("gunicorn", "postgres")
+    }
+    if len(runs) == 1:
+        return {**runs[0], **cpu}
     elapsed = sum(run["seconds"] for run in runs)
     combined = {
         "requests": requests,
@@ -151,7 +175,7 @@ def _combined(runs):
         combined[key] = statistics.median(run[key] for run in runs)
     for key in ("errors", "non_2xx_3xx"):
         combined[key] = sum(run[key] for run in runs)
-    return combined
+    return {**combined, **cpu}
 
 
 def main():

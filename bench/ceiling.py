@@ -27,11 +27,12 @@ BEGIN;
 UPDATE proposals_proposal SET signature_count = signature_count + 1
     WHERE id = {proposal};
 INSERT INTO proposals_signature (name, show_name, email, email_normalised,
-    keep_informed, created_at, confirmed_at, flagged, proposal_id, language)
+    keep_informed, created_at, confirmed_at, flagged, proposal_id, language,
+    identity_hash, method)
     VALUES ('Tak Testare', true,
     'ceiling-' || :client_id || '-' || :serial || '@bench.invalid',
     'ceiling-' || :client_id || '-' || :serial || '@bench.invalid',
-    false, now(), now(), false, {proposal}, 'sv');
+    false, now(), now(), false, {proposal}, 'sv', '', 'email');
 END;
 """
 # With many proposals, each transaction picks one first (one more statement).

@@ -20,8 +20,8 @@ from django_tasks_db.models import DBTaskResult
 from bench.common import ROOT, pgbouncer
 from municipality import mailbox
 from proposals import tokens
-from proposals.mails import send_email
 from proposals.models import Proposal, Signature
+from proposals.notifications import send_email
 from tests.proposals.factories import make_box, make_proposal, make_topic
 from tests.proposals.helpers import CSRF_TOKEN, sign_form_data
 from tests.security.worker_helpers import DATABASE_TASKS, run_worker_until_idle

@@ -450,7 +450,8 @@ class Command(BaseCommand):
     def _copy_signatures(self, rows):
         columns = (
             "proposal_id, name, show_name, email, email_normalised, area_id, "
-            "keep_informed, language, created_at, confirmed_at, flagged"
+            "keep_informed, language, created_at, confirmed_at, flagged, method, "
+            "identity_hash"
         )
         sql = f"COPY {Signature._meta.db_table} ({columns}) FROM STDIN"
         with connection.cursor() as cursor:
@@ -461,7 +462,7 @@ class Command(BaseCommand):
                     stamp = confirmed.isoformat()
                     buffer.write(
                         f"{proposal_id}\t{name}\tt\t{email}\t{email}\t\\N\tf\tsv\t"
-                        f"{stamp}\t{stamp}\tf\n"
+                        f"{stamp}\t{stamp}\tf\temail\t\n"
                     )
                     written += 1
                     if written >= 100_000:

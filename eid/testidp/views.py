@@ -145,16 +145,18 @@ def authorize(request):
 
 
 def _client_credentials(request):
-    """client_secret_basic (form-encoded, RFC 6749 2.3.1) or client_secret_post."""
+    """client_secret_basic or client_secret_post: (client id, [secret as sent, and
+    form-decoded as RFC 6749 2.3.1 asks]); Authlib, like many clients, sends the
+    secret without form-encoding it."""
     header = request.headers.get("Authorization", "")
     if header.startswith("Basic "):
         try:
             decoded = base64.b64decode(header[6:], validate=True).decode()
         except (ValueError, UnicodeDecodeError):
-            return None, None
+            return None, []
         client_id, _sep, secret = decoded.partition(":")
-        return unquote(client_id), unquote(secret)
-    return request.POST.get("client_id"), request.POST.get("client_secret")
+        return unquote(client_id), [secret, unquote(secret)]
+    return request.POST.get("client_id"), [request.POST.get("client_secret") or ""]
 
 
 def _token_error(error, status=400):
@@ -170,9 +172,10 @@ def _pkce_ok(verifier, challenge):
 @csrf_exempt
 @require_POST
 def token(request):
-    client_id, secret = _client_credentials(request)
-    if client_id != settings.DELAKTIG_EID_CLIENT_ID or not hmac.compare_digest(
-        (secret or "").encode(), settings.DELAKTIG_EID_CLIENT_SECRET.encode()
+    client_id, secrets_sent = _client_credentials(request)
+    expected = settings.DELAKTIG_EID_CLIENT_SECRET.encode()
+    if client_id != settings.DELAKTIG_EID_CLIENT_ID or not any(
+        hmac.compare_digest(sent.encode(), expected) for sent in secrets_sent
     ):
         return _token_error("invalid_client", status=401)
     if request.POST.get("grant_type") != "authorization_code":

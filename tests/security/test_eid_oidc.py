@@ -280,3 +280,14 @@ def test_the_harness_passes_an_unchanged_token(client, eid_http, eid_proposal):
     eid_http.replace = token_with()
     assert eid_sign(client, eid_proposal)["Location"].endswith("underskriven/")
     assert Signature.objects.count() == 1
+
+
+@pytest.mark.parametrize("secret", ["ab%41cd+ef", "plain-secret"])
+def test_a_client_secret_that_looks_form_encoded_still_signs(
+    client, eid_http, eid_proposal, settings, secret
+):
+    """Authlib sends the secret as it is; a random secret with "%41" in it (the
+    test settings' random keys have such characters) once failed at random."""
+    settings.DELAKTIG_EID_CLIENT_SECRET = secret
+    assert eid_sign(client, eid_proposal)["Location"].endswith("underskriven/")
+    assert Signature.objects.count() == 1

@@ -21,11 +21,10 @@ from django.utils import timezone
 
 from proposals import signature_log
 from proposals.constants import ConfirmedBy, SignatureMethod
-from proposals.lifecycle import announce
 from proposals.lifecycle.base import current_language, lock
 from proposals.lifecycle.counting import add_to_count
 from proposals.lifecycle.deadlines import enforce_deadline
-from proposals.lifecycle.signing import CLOSED, DUPLICATE
+from proposals.lifecycle.signing import CLOSED, DUPLICATE, remove_signature
 from proposals.models import Proposal, Signature
 from proposals.models.signature import eid_key
 
@@ -112,13 +111,7 @@ def link_with_eid(signature_id, person):
             if other is not None and other.method == ConfirmedBy.EMAIL:
                 return DUPLICATE
             if other is not None:
-                other_id, counted = other.pk, other.counts
-                other.delete()
-                if counted:
-                    add_to_count(locked, -1)
-                    signature_log.withdrawn(locked.pk, other_id)
-                    if other.show_name:
-                        announce.public_signature_removed(locked.pk)
+                remove_signature(locked, other)
             Signature.objects.filter(pk=signature.pk).update(identity_hash=person.key)
     except IntegrityError:
         return DUPLICATE

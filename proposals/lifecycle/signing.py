@@ -131,14 +131,20 @@ def withdraw_signature(signature_id):
     signature = Signature.objects.select_for_update().get(pk=signature_id)
     if not locked.signing_open:
         raise SigningClosed
-    counted = signature.counts
+    remove_signature(locked, signature)
+    return locked
+
+
+def remove_signature(locked, signature):
+    """Delete a signature of `locked` (the proposal, row-locked): a counted one
+    leaves the count and the public log, and a shown name leaves every page."""
+    signature_id, counted = signature.pk, signature.counts
     signature.delete()
     if counted:
         add_to_count(locked, -1)
         signature_log.withdrawn(locked.pk, signature_id)
         if signature.show_name:
             announce.public_signature_removed(locked.pk)
-    return locked
 
 
 def signature_name_edited(signature):

@@ -5,6 +5,7 @@ import json
 import os
 import secrets
 import shutil
+import socket
 import string
 import subprocess
 import sys
@@ -16,6 +17,38 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+
+
+def free_port():
+    """A TCP port on the loopback that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def launcher_env(var_dir, edge, app, **extra):
+    """The environment for deploy/serve-production.sh (bench/edge.py and its smoke
+    test): production settings, demo content in its own `var_dir`, the proxy on
+    `edge` and gunicorn on `app`; none of the caller's Django, database, Redis or
+    site settings."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "DELAKTIG_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="delaktig_site.settings.production",
+        DELAKTIG_VAR_DIR=str(var_dir),
+        EDGE_LISTEN=edge,
+        APP_LISTEN=app,
+        BIN=str(BIN),
+        DELAKTIG_DEMO_ALLOWED="1",
+        LOAD_DEMO="1",
+        **extra,
+    )
+    return env
+
+
 RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench"
 # The process id of each gunicorn this run started, by its address.
@@ -225,8 +258,6 @@ def pgbouncer(env, port=6440, pool_size=4, reserve_pool_size=2):
 
 
 def _wait_for_port(port, process, timeout=20):
-    import socket
-
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -18,7 +18,6 @@ import argparse
 import contextlib
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browse import wrk  # noqa: E402
-from common import BIN, ROOT, machine, save  # noqa: E402
+from common import ROOT, free_port, launcher_env, machine, save  # noqa: E402
 
 PAGES = {
     "front page": "/",
@@ -62,12 +61,6 @@ http {{
     }}
 }}
 """
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 GZIP = "Accept-Encoding: gzip"
@@ -136,21 +129,8 @@ def wait_for(url, process, timeout=900):
 @contextlib.contextmanager
 def served_through_the_proxy():
     """deploy/serve-production.sh on free ports, demo content, its own database."""
-    edge = f"127.0.0.1:{free_port()}"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "DELAKTIG_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="delaktig_site.settings.production",
-        DELAKTIG_VAR_DIR=str(ROOT / "var" / "bench-edge"),
-        EDGE_LISTEN=edge,
-        APP_LISTEN=f"127.0.0.1:{free_port()}",
-        BIN=str(BIN),
-        DELAKTIG_DEMO_ALLOWED="1",
-        LOAD_DEMO="1",
-    )
+    edge, app = f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"
+    env = launcher_env(ROOT / "var" / "bench-edge", edge, app)
     process = subprocess.Popen(  # noqa: S603 (our own launcher)
         [str(ROOT / "deploy" / "serve-production.sh")],
         cwd=ROOT,

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -21,6 +20,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+
+from bench.common import free_port, launcher_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "deploy" / "serve-production.sh"
@@ -63,31 +64,16 @@ def request(url, *, method="GET", data=None, headers=None):
         return error.code, error.headers, error.read().decode()
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def served(tmp_path_factory):
     """The launcher, running, and its proxy's address and environment."""
     var = tmp_path_factory.mktemp("edge-var")
     edge, app = f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "DELAKTIG_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="delaktig_site.settings.production",
-        DELAKTIG_VAR_DIR=str(var),
-        EDGE_LISTEN=edge,
-        APP_LISTEN=app,
+    env = launcher_env(
+        var,
+        edge,
+        app,
         GUNICORN_WORKERS="2",
-        BIN=str(ROOT / ".venv" / "bin"),
-        DELAKTIG_DEMO_ALLOWED="1",
-        LOAD_DEMO="1",
         # Only a purge can make a MISS during the test.
         DELAKTIG_PAGE_CACHE_SECONDS="600",
         # No mail server here: refused at once.

@@ -29,8 +29,9 @@ class ProposalsConfig(AppConfig):
             register_permission_policy(model, RecordPolicy(model))
 
         from comments.registry import register
-        from proposals import receivers
+        from proposals import mail_boxes, receivers
         from proposals.comments import ProposalCommentPolicy
 
         receivers.connect()
+        mail_boxes.connect()
         register(Proposal, ProposalCommentPolicy)

@@ -99,10 +99,10 @@ def main():
             profiler.stop()
         cpu, wall = time.process_time() - start_cpu, time.perf_counter() - start_wall
     made = DBTaskResult.objects.exclude(pk__in=before)
-    statuses = dict(
-        (status, made.filter(status=status).count())
+    statuses = {
+        status: made.filter(status=status).count()
         for status in made.values_list("status", flat=True).distinct()
-    )
+    }
     made.delete()
     sql = [q["sql"] for q in queries.captured_queries]
     result = {

@@ -8,6 +8,7 @@ import logging
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
+from django_comments_xtd.models import XtdComment
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -93,6 +94,16 @@ def _purge_milestone(instance, **_kwargs):
         edge.purge(edge.page_urls(instance.dialogue, with_parent=False))
 
 
+@_only_with_a_proxy
+def _purge_commented(instance, **_kwargs):
+    """A comment posted, published, hidden or removed: the page it is shown on."""
+    target = instance.content_object
+    if isinstance(target, Proposal):
+        edge.purge(edge.proposal_urls(target))
+    elif isinstance(target, Page):
+        edge.purge(edge.page_urls(target, with_parent=False))
+
+
 def _connect_edge_purges():
     for signal, name in (
         (page_published, "published"),
@@ -106,6 +117,7 @@ def _connect_edge_purges():
         (DialoguePromise, _purge_dialogue),
         (PromiseChange, _purge_dialogue),
         (Milestone, _purge_milestone),
+        (XtdComment, _purge_commented),
     ):
         for signal, what in ((post_save, "saved"), (post_delete, "deleted")):
             signal.connect(
@@ -134,6 +146,8 @@ def connect():
         DialoguePromise,
         PromiseChange,
         Milestone,
+        # A comment published, hidden or removed by a moderator shows at once.
+        XtdComment,
     ):
         for signal, what in ((post_save, "saved"), (post_delete, "deleted")):
             signal.connect(

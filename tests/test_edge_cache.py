@@ -11,6 +11,7 @@ from django.test import Client
 from caching import middleware
 from home.models import HomePage
 from proposals import lifecycle
+from tests.comment_helpers import existing_comment
 from tests.proposals.factories import (
     add_signatures,
     make_box,
@@ -223,6 +224,14 @@ def test_signatures_purge_nothing_their_counts_show_on_time(proposal):
     last = lifecycle.sign(proposal, name="Eva", email="eva@example.org")
     lifecycle.confirm_signature(last.pk)
     assert PURGED == []
+
+
+def test_a_moderated_comment_purges_the_page_it_shows_on(proposal, box):
+    comment = existing_comment(proposal, text="Något som ska bort")
+    PURGED.clear()
+    comment.is_removed = True
+    comment.save()
+    assert proposal_addresses(proposal, box) <= set(PURGED)
 
 
 def test_publishing_a_page_purges_it_in_both_languages(site):

@@ -116,11 +116,11 @@ def _sign_forms(proposal, sign_form, eid_form):
 
 
 def detail(request, box, proposal_id, sign_form=None, status=200, eid_form=None):
-    try:
-        # get(), not first(): no ORDER BY to build for one row.
-        proposal = box.proposals.select_related("topic", "area").get(pk=proposal_id)
-    except Proposal.DoesNotExist:
-        raise Http404 from None
+    # The topic and the area are read only when the facts are rendered (a shared
+    # fragment).
+    proposal = Proposal.objects.in_box(box, proposal_id)
+    if proposal is None:
+        raise Http404
     lifecycle.enforce_deadline(proposal)
     if not proposal.is_public:
         raise Http404
@@ -137,7 +137,8 @@ def detail(request, box, proposal_id, sign_form=None, status=200, eid_form=None)
         "signer_names": SimpleLazyObject(lambda: _signer_names(proposal)),
         "trail": trail,
         "latest_answer": SimpleLazyObject(lambda: _latest_answer(trail)),
-        "comments": comments_for(proposal, box),
+        # Read only when the list is rendered (a shared fragment).
+        "comments": SimpleLazyObject(lambda: comments_for(proposal, box)),
         "comments_open": comments_open,
         # Made only when the form is rendered (it is a shared fragment).
         "comment_form": SimpleLazyObject(lambda: get_comment_form()(proposal))

@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from proposals import lifecycle
+from tests.comment_helpers import existing_comment
 from tests.proposals.factories import (
     add_signatures,
     make_box,
@@ -90,3 +91,26 @@ def test_a_withdrawn_name_leaves_the_page_at_once(proposal):
     assert "Eva Ek" not in rendered(proposal)[0]
     anonymous = Client().get(proposal.box.url + f"forslag/{proposal.pk}/")
     assert "Eva Ek" not in anonymous.content.decode()
+
+
+COMMENTS = "django_comments"
+
+
+def test_second_render_takes_the_comments_without_a_query(proposal):
+    existing_comment(proposal, text="Gärna vid lekplatsen.")
+    first, first_sql = rendered(proposal)
+    second, second_sql = rendered(proposal)
+    assert any(COMMENTS in sql for sql in first_sql)
+    assert not any(COMMENTS in sql for sql in second_sql)
+    assert "Gärna vid lekplatsen." in second
+
+
+def test_a_comment_published_or_removed_shows_at_once(proposal):
+    rendered(proposal)
+    comment = existing_comment(proposal, text="Gärna vid lekplatsen.")
+    assert "Gärna vid lekplatsen." in rendered(proposal)[0]
+    comment.is_removed = True  # a moderator removes it
+    comment.save()
+    assert "Gärna vid lekplatsen." not in rendered(proposal)[0]
+    anonymous = Client().get(proposal.box.url + f"forslag/{proposal.pk}/")
+    assert "Gärna vid lekplatsen." not in anonymous.content.decode()

@@ -12,7 +12,12 @@ from proposals import lifecycle, tokens
 from proposals.constants import Status
 from proposals.models import Proposal
 from tests.municipality.factories import make_area
-from tests.proposals.factories import PROPOSER_EMAIL, add_signatures, make_topic
+from tests.proposals.factories import (
+    PROPOSER_EMAIL,
+    add_signatures,
+    make_box,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -139,6 +144,13 @@ def test_unpublished_proposals_are_not_found(client, proposal_factory, status):
     proposal = proposal_factory(status)
     assert client.get(proposal.get_url()).status_code == 404
     assert client.get(proposal.box.url + "forslag/999999/").status_code == 404
+
+
+def test_a_proposal_is_found_only_under_its_own_box(client, site, proposal_factory):
+    proposal = proposal_factory(Status.OPEN, title="Bara i sin egen låda")
+    other = make_box(site, title="Ungdomsrådets förslagslåda", slug="ungdom")
+    assert client.get(proposal.get_url()).status_code == 200
+    assert client.get(f"{other.url}forslag/{proposal.pk}/").status_code == 404
 
 
 def test_withdrawn_published_proposal_stays_readable(client, proposal_factory):

@@ -2,11 +2,14 @@
 
 If Redis is unreachable, pages must still be served: reads miss, writes are
 dropped, counters read as zero (so rate limits let people through rather than
-locking everyone out), and every failure is logged."""
+locking everyone out), and every failure is logged. A few hot keys are kept in
+the process for a second (NEAR_KEYS)."""
 
 import logging
+import time
 import uuid
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django_redis.cache import RedisCache
 from redis.exceptions import RedisError
 
@@ -44,6 +47,15 @@ def _fallback(method, default):
     return wrapper
 
 
+# Keys read on nearly every request and changed rarely: each process keeps what it
+# read for NEAR_SECONDS (a Redis round trip saved per request). A change made in the
+# process is seen at once, one made elsewhere within NEAR_SECONDS, as the page
+# cache's generation is (caching/generation.py).
+NEAR_KEYS = frozenset({"wagtail_site_root_paths"})
+NEAR_SECONDS = 1.0
+now = time.monotonic
+
+
 class ResilientRedisCache(RedisCache):
     """django-redis (one client per server and process, reused; its public raw
     client for the Lua script) with every operation degrading as above."""
@@ -51,24 +63,44 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self.sliding_script = None
+        self.near = {}
 
     get_many = _fallback(RedisCache.get_many, {})
     has_key = _fallback(RedisCache.has_key, False)
-    set = _fallback(RedisCache.set, None)
+    _set = _fallback(RedisCache.set, None)
     set_many = _fallback(RedisCache.set_many, [])
     add = _fallback(RedisCache.add, False)
     touch = _fallback(RedisCache.touch, False)
-    delete = _fallback(RedisCache.delete, False)
+    _delete = _fallback(RedisCache.delete, False)
     delete_many = _fallback(RedisCache.delete_many, None)
     incr = _fallback(RedisCache.incr, 0)
-    clear = _fallback(RedisCache.clear, False)
+    _clear = _fallback(RedisCache.clear, False)
 
     def get(self, key, default=None, version=None):
+        if key in NEAR_KEYS:
+            kept = self.near.get((key, version))
+            if kept is not None and kept[0] > now():
+                return kept[1]
         try:
-            return super().get(key, default, version)
+            value = super().get(key, default, version)
         except RedisError as error:
             logger.warning("Cache unavailable (get): %s", error)
             return default
+        if key in NEAR_KEYS and value is not None:
+            self.near[(key, version)] = (now() + NEAR_SECONDS, value)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None, **kwargs):
+        self.near.pop((key, version), None)
+        return self._set(key, value, timeout, version, **kwargs)
+
+    def delete(self, key, version=None, **kwargs):
+        self.near.pop((key, version), None)
+        return self._delete(key, version, **kwargs)
+
+    def clear(self):
+        self.near.clear()
+        return self._clear()
 
     def sliding_hit(self, entries):
         """One attempt against sliding-window limits, [(key, seconds, hits)]

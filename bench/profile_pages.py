@@ -5,7 +5,8 @@
 
 Uses the pages of bench/browse.py (the same URLs), Django's test Client and the bench
 settings against DATABASE_URL (default: the bench database). "rendered" sends a
-session cookie, so the page cache is passed by as in `browse.py --cache bypass`;
+cookie (browse.BYPASS_COOKIE), so the page cache is passed by as in `browse.py
+--cache bypass`;
 "hit" sends no cookie, so after the first request every one is a page-cache hit
 (set REDIS_URL for the Redis cache the servers use). Prints CPU ms per request and
 pyinstrument's heaviest frames per page."""
@@ -34,7 +35,7 @@ def main():
     import django
 
     django.setup()
-    from browse import pages
+    from browse import BYPASS_COOKIE, pages
     from django.test import Client
     from django.test.utils import setup_test_environment
     from pyinstrument import Profiler
@@ -45,7 +46,7 @@ def main():
     setup_test_environment()
     client = Client()
     if args.mode == "rendered":
-        client.cookies["sessionid"] = "bench-bypass"
+        client.cookies[BYPASS_COOKIE] = "1"
     with connect(os.environ["DATABASE_URL"]) as conn:
         chosen = pages(conn)
     if args.page:

@@ -17,10 +17,13 @@ trap 'kill $REDIS_PID' EXIT
 sleep 1
 
 uptime
+$PY bench/report.py
 $PY bench/queries.py
 # Production runs with Redis (page cache, shared cache, rate limits): so does this.
 export REDIS_URL=redis://127.0.0.1:6390/0
 $PY bench/signing.py --mode popular --users 40 --seconds "$SECONDS_PER_RUN"
+# Right after it, the database-only ceiling at the same concurrency (issue target).
+$PY bench/ceiling.py --mode popular --users 40 --seconds "$SECONDS_PER_RUN"
 $PY bench/signing.py --mode many --users 40 --seconds "$SECONDS_PER_RUN"
 $PY bench/signing.py --mode popular --users 10 --seconds "$SECONDS_PER_RUN" \
   --name signing-popular-10users
@@ -36,8 +39,20 @@ REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache bypass --seconds 
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache bypass --seconds 15 \
   --connections 2 --name browse-latency
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache on --seconds 15
+# The rendered proposal page against the simplest page, the pages taking turns.
+REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/browse.py --cache bypass --rounds 4 \
+  --seconds 12 --page "information page" --page "proposal (long trail)" \
+  --page proposal --name browse-rendered-ratio
+# Two web servers on one PostgreSQL and Redis, directly and through PgBouncer.
 REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/signing.py --mode many --servers 2 \
-  --workers 2 --users 40 --seconds "$SECONDS_PER_RUN" --name scaleout-2srv
+  --users 40 --seconds "$SECONDS_PER_RUN" --port 8631 --name signing-many-2srv
+if command -v pgbouncer >/dev/null; then
+  REDIS_URL=redis://127.0.0.1:6390/0 $PY bench/signing.py --mode many --servers 2 \
+    --pgbouncer --pool-size 4 --users 40 --seconds "$SECONDS_PER_RUN" --port 8631 \
+    --name signing-many-2srv-pgbouncer
+else
+  echo "pgbouncer missing: the PgBouncer run skipped"
+fi
 # The caching proxy against nginx serving the same bytes (own database, the demo).
 if command -v varnishd >/dev/null && command -v nginx >/dev/null; then
   $PY bench/edge.py
@@ -45,3 +60,4 @@ else
   echo "varnish or nginx missing: bench/edge.py skipped"
 fi
 uptime
+$PY bench/report.py

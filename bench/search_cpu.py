@@ -3,12 +3,12 @@
     .venv/bin/python bench/search_cpu.py [--requests 40] [QUERY ...]
 
 Sends each query to /sok/ in-process (Django's test Client, the bench settings,
-against DATABASE_URL, a session cookie so the page cache is passed by, as in
-`browse.py --cache bypass`) and prints per request: the process's CPU ms, the CPU ms
-of the PostgreSQL backend that served it (read from /proc, so PostgreSQL must run on
-this machine) and their sum. CPU time is far less disturbed by a loaded machine than
-latency: on a shared machine compare codes by this, in alternate runs (README,
-"Swedish search: the common word, profiled")."""
+against DATABASE_URL, a cookie (browse.BYPASS_COOKIE) so the page cache is passed
+by, as in `browse.py --cache bypass`) and prints per request: the process's CPU ms,
+the CPU ms of the PostgreSQL backend that served it (read from /proc, so PostgreSQL
+must run on this machine) and their sum. CPU time is far less disturbed by a loaded
+machine than latency: on a shared machine compare codes by this, in alternate runs
+(README, "Swedish search: the common word, profiled")."""
 
 import argparse
 import os
@@ -39,6 +39,7 @@ def main():
     import django
 
     django.setup()
+    from browse import BYPASS_COOKIE
     from django.db import connection
     from django.test import Client
     from django.test.utils import setup_test_environment
@@ -47,7 +48,7 @@ def main():
     client = Client()
 
     def search(query):
-        client.cookies["sessionid"] = "bench-bypass"
+        client.cookies[BYPASS_COOKIE] = "1"
         response = client.get("/sok/", {"q": query})
         assert response.status_code == 200, (query, response.status_code)
 

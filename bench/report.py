@@ -28,6 +28,7 @@ SIGNING = [
     ),
 ]
 RENDERED_PAGES = [
+    "home",
     "proposal",
     "proposal (long trail)",
     "listing most_signed",

@@ -2,13 +2,11 @@
 ("Lämna ett förslag"), proposals near their threshold or deadline, and the latest
 answers and decisions ("ni sa – vi gjorde")."""
 
-from django.db.models import F, FloatField
-from django.db.models.functions import Cast
-
 from home.sections import HomeSection
 from municipality.models import MunicipalitySettings
 from proposals.constants import ANSWER_KINDS, Status
 from proposals.models import FeedbackEntry, Proposal, SuggestionBoxPage
+from proposals.models.proposal import threshold_share
 
 NEAR = 3
 ANSWERS = 3
@@ -44,10 +42,7 @@ def near_section(box):
     closing soonest."""
     proposals = list(
         box.proposals.filter(status=Status.OPEN, threshold__gt=0)
-        .annotate(
-            share=Cast(F("signature_count"), FloatField())
-            / Cast(F("threshold"), FloatField())
-        )
+        .annotate(share=threshold_share())
         .order_by("-share", "signing_deadline", "pk")[:NEAR]
     )
     proposals = [p for p in proposals if p.signing_open]

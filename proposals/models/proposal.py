@@ -6,6 +6,7 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -30,6 +31,14 @@ def open_first():
         models.When(status=Status.OPEN, then=models.Value(0)),
         default=models.Value(1),
         output_field=models.IntegerField(),
+    )
+
+
+def threshold_share():
+    """The share of its threshold a proposal has reached: the front page's "near
+    the threshold" sort. Shared by the query and its index (as open_first)."""
+    return Cast(models.F("signature_count"), models.FloatField()) / Cast(
+        models.F("threshold"), models.FloatField()
     )
 
 
@@ -234,6 +243,16 @@ class Proposal(SwedishSearchTerms, index.Indexed, models.Model):
                 models.F("signing_deadline"),
                 models.F("opened_at").desc(),
                 name="proposal_closing_soon",
+            ),
+            # The front page's open proposals nearest their threshold
+            # (proposals/home.py): read in index order, not sorted from all open.
+            models.Index(
+                models.F("box"),
+                threshold_share().desc(),
+                models.F("signing_deadline"),
+                models.F("id"),
+                condition=models.Q(status=Status.OPEN, threshold__gt=0),
+                name="proposal_near_threshold",
             ),
             # Counting the listed proposals (the paginator) from the index alone.
             models.Index(fields=["box", "status"], name="proposal_box_status"),

@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from proposals.constants import DecisionOutcome, EntryKind, Status
+from proposals.constants import ANSWER_KINDS, DecisionOutcome, EntryKind, Status
 
 KIND_MESSAGES = {
     EntryKind.RECEIVED: _("Kommunen tog emot förslaget."),
@@ -85,6 +85,14 @@ class FeedbackEntry(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        indexes = [
+            # The front page's latest answers (proposals/home.py), newest first.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=models.Q(public=True, kind__in=ANSWER_KINDS),
+                name="entry_latest_answers",
+            ),
+        ]
         verbose_name = _("händelse")
         verbose_name_plural = _("händelser")
         permissions = [("respond_to_proposal", _("Kan svara på förslag som politiker"))]

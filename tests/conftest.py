@@ -3,6 +3,7 @@
 import io
 import os
 import shutil
+import uuid
 from types import SimpleNamespace
 
 import pytest
@@ -62,6 +63,32 @@ def _announced_without_commit(request, monkeypatch):
     Transactional tests keep the real on_commit behaviour."""
     if not _transactional(request):
         monkeypatch.setattr(announce, "transaction", AT_ONCE)
+
+
+@pytest.fixture
+def live_redis_url():
+    """The machine's Redis (REDIS_URL, or the usual local port); skipped without it."""
+    import redis
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError:
+        pytest.skip(f"Redis not running at {url}")
+    return url
+
+
+@pytest.fixture
+def redis_cache(live_redis_url, settings):
+    """The default cache on that Redis, under a key prefix of the test's own."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "delaktig_site.cache.ResilientRedisCache",
+            "LOCATION": live_redis_url,
+            "KEY_PREFIX": f"delaktig-test-{uuid.uuid4().hex}",
+        }
+    }
+    return settings.CACHES["default"]
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ paths) in the process for a second: the second read costs no round trip, a chang
 made in the process shows at once and one made by another process within the
 second; other keys are always read from Redis."""
 
-import os
 import uuid
 
 import pytest
@@ -16,18 +15,6 @@ KEY = "wagtail_site_root_paths"
 
 
 @pytest.fixture
-def redis_url():
-    import redis
-
-    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.RedisError:
-        pytest.skip(f"Redis not running at {url}")
-    return url
-
-
-@pytest.fixture
 def clock(monkeypatch):
     moment = {"now": 1000.0}
     monkeypatch.setattr(near_cache, "now", lambda: moment["now"])
@@ -35,11 +22,11 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
-def processes(redis_url):
+def processes(live_redis_url):
     """Two web processes' caches on one Redis, with a prefix of this test's own."""
     params = {"KEY_PREFIX": f"near-{uuid.uuid4().hex}"}
-    first = ResilientRedisCache(redis_url, params)
-    second = ResilientRedisCache(redis_url, params)
+    first = ResilientRedisCache(live_redis_url, params)
+    second = ResilientRedisCache(live_redis_url, params)
     yield first, second
     first.delete(KEY, version=2)
     first.delete("other")
@@ -84,14 +71,7 @@ def test_other_keys_are_always_read_from_redis(processes, clock):
     assert first.get("other") == 2
 
 
-def test_wagtail_reads_the_site_root_paths_through_it(settings, redis_url, site):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "delaktig_site.cache.ResilientRedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": f"near-{uuid.uuid4().hex}",
-        }
-    }
+def test_wagtail_reads_the_site_root_paths_through_it(redis_cache, site):
     from django.core.cache import cache
 
     Site.clear_site_root_paths_cache()

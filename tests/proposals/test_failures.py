@@ -1,7 +1,6 @@
 """When mail, cache or database fail, residents' actions still behave."""
 
 import logging
-import os
 import uuid
 from unittest import mock
 
@@ -110,19 +109,6 @@ def test_database_error_while_signing_leaves_nothing_half_saved(client, open_pro
     assert Proposal.objects.get(pk=open_proposal.pk).signature_count == before
 
 
-@pytest.fixture
-def live_redis_url():
-    """The machine's Redis (REDIS_URL, or the usual local port), if it runs."""
-    import redis
-
-    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.RedisError:
-        pytest.skip(f"Redis not running at {url}")
-    return url
-
-
 def test_the_redis_cache_reuses_one_client_per_pool(live_redis_url):
     from delaktig_site.cache import ResilientRedisCache
 
@@ -151,18 +137,11 @@ def test_redis_keeps_sliding_logs_with_their_expiry(live_redis_url):
     cache.delete_many(["burst", "day"])
 
 
-def test_rate_limits_hold_on_redis(live_redis_url, settings):
+def test_rate_limits_hold_on_redis(redis_cache, settings):
     from django.core.cache import caches
 
     from municipality import ratelimit
 
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "delaktig_site.cache.ResilientRedisCache",
-            "LOCATION": live_redis_url,
-            "KEY_PREFIX": "delaktig-test-limits",
-        }
-    }
     settings.RATE_LIMITS = {"sign": {"burst": (2, 600), "sustained": (50, 86400)}}
     assert hasattr(caches["default"], "sliding_hit")
     # Fresh addresses each run: the counters stay in Redis for their window.

@@ -2,7 +2,6 @@
 (neither in the local cache nor in Redis), and the sign form's signed start time
 expires and cannot be replayed for ever."""
 
-import os
 import time
 import uuid
 
@@ -59,24 +58,6 @@ def test_refused_attempts_are_not_counted_and_every_check_must_pass(settings, cl
     assert not ratelimit.allow(("sign", "192.0.2.1"), ratelimit.mail_to("c@example.se"))
     clock["now"] += 61
     assert ratelimit.allow(("sign", "192.0.2.1"), victim)
-
-
-@pytest.fixture
-def redis_cache(settings):
-    import redis
-
-    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1")
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.exceptions.RedisError:
-        pytest.skip(f"Redis not running at {url}")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "delaktig_site.cache.ResilientRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": f"delaktig-test-{uuid.uuid4().hex}",
-        }
-    }
 
 
 def test_redis_windows_slide_too(redis_cache, settings):

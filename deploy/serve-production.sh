@@ -85,11 +85,8 @@ if [ -n "${DELAKTIG_DEMO_ALLOWED:-}" ] && [ "${LOAD_DEMO:-0}" = 1 ]; then
 fi
 
 # The proxy's configuration from the template (deploy/varnish.vcl).
-extra=""
-for address in ${EDGE_PURGERS//,/ }; do extra+="    \"$address\";\\n"; done
-sed -e "s#@BACKEND_HOST@#${APP_LISTEN%:*}#" -e "s#@BACKEND_PORT@#${APP_LISTEN##*:}#" \
-    -e "s#@ADMIN_PATH@#${DELAKTIG_ADMIN_PATH:-admin}#" -e "s#@GRACE@#$EDGE_GRACE#" \
-    -e "s#@EXTRA_PURGERS@#$extra#" deploy/varnish.vcl > "$EDGE_RUN/default.vcl"
+APP_LISTEN=$APP_LISTEN EDGE_GRACE=$EDGE_GRACE EDGE_PURGERS=$EDGE_PURGERS \
+    deploy/varnish-vcl.sh > "$EDGE_RUN/default.vcl"
 
 "$BIN/gunicorn" delaktig_site.wsgi --preload --bind "$APP_LISTEN" \
     --workers "$GUNICORN_WORKERS" --no-control-socket & pids+=($!)

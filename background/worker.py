@@ -6,8 +6,14 @@ loop runs the same steps through the library's public Worker, model and
 queryset, and on a database error closes the connections, waits (backing off,
 at most max_backoff seconds) and carries on. A task whose run was cut short by
 the database goes back to the queue; a task left RUNNING by a worker that died
-is re-queued after DELAKTIG_TASK_STUCK_MINUTES (background.queue)."""
+is re-queued after DELAKTIG_TASK_STUCK_MINUTES (background.queue).
 
+A worker claims up to `claim_size` ready tasks in one transaction and runs them one
+after the other: at a signing peak the claim's query and commit were a third of
+the worker's time per e-mail. After a database error it carries on with the rest
+of its batch; tasks it claimed and did not run when stopped go back to the queue."""
+
+import collections
 import contextlib
 import logging
 import random
@@ -24,6 +30,9 @@ from background import queue
 
 logger = logging.getLogger("delaktig.tasks")
 
+# Ready tasks one worker claims at a time; a few, so that workers share a burst.
+CLAIM_SIZE = 4
+
 # InterfaceError ("connection already closed") is not a DatabaseError in Django.
 DATABASE_ERRORS = (DatabaseError, InterfaceError)
 
@@ -36,27 +45,51 @@ def close_connections():
 
 
 class ResilientWorker(Worker):
-    def __init__(self, *, max_backoff=60.0, stuck_check_seconds=60.0, **kwargs):
+    def __init__(
+        self,
+        *,
+        max_backoff=60.0,
+        stuck_check_seconds=60.0,
+        claim_size=CLAIM_SIZE,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.max_backoff = max_backoff
         self.stuck_check_seconds = stuck_check_seconds
+        self.claim_size = claim_size
         self.tasks_run = 0
         self.failures = 0
         self.unreleased = None  # a task claimed when the database went away
+        self.claimed = collections.deque()  # claimed, not yet run
         self.next_stuck_check = 0.0
 
     def run(self):
         logger.info("Starting worker %s on queues %s", self.worker_id, self.queue_names)
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # noqa: S311 - spreads workers started together
-        while self.running:
-            try:
-                if self.step():
-                    return
-                self.failures = 0
-            except DATABASE_ERRORS as error:
-                self.failures += 1
-                self.wait_for_database(error)
+        try:
+            while self.running:
+                try:
+                    if self.step():
+                        return
+                    self.failures = 0
+                except DATABASE_ERRORS as error:
+                    self.failures += 1
+                    self.wait_for_database(error)
+        finally:
+            self.release_claimed()
+
+    def release_claimed(self):
+        """Put the tasks claimed and not run back in the queue; if the database
+        is away, they are re-queued as stuck later."""
+        pending = [row.pk for row in self.claimed]
+        if self.unreleased is not None:
+            pending.append(self.unreleased)
+        with contextlib.suppress(*DATABASE_ERRORS):
+            for pk in pending:
+                queue.release(pk)
+            self.claimed.clear()
+            self.unreleased = None
 
     def wait_for_database(self, error):
         delay = min(self.max_backoff, 0.5 * 2 ** (self.failures - 1))
@@ -107,19 +140,27 @@ class ResilientWorker(Worker):
         return tasks
 
     def claim_next(self):
-        """(the next ready task, claimed by this worker, or None; whether the
-        queue could be read at all: a locked SQLite file cannot)."""
-        tasks = self.tasks()
-        try:
-            with exclusive_transaction(tasks.db):
-                db_task_result = tasks.get_locked()
-                if db_task_result is not None:
-                    db_task_result.claim(self.worker_id)
-        except OperationalError as error:
-            if is_locked_database_exception(error):
-                return None, False
-            raise
-        return db_task_result, True
+        """(the next task this worker claimed, or None; whether the queue could be
+        read at all: a locked SQLite file cannot). Claims a batch when none is
+        left from the last one."""
+        if not self.claimed:
+            size = self.claim_size
+            if self.max_tasks is not None:
+                size = max(1, min(size, self.max_tasks - self.tasks_run))
+            tasks = self.tasks()
+            try:
+                with exclusive_transaction(tasks.db):
+                    batch = list(tasks.select_for_update(skip_locked=True)[:size])
+                    for db_task_result in batch:
+                        db_task_result.claim(self.worker_id)
+            except OperationalError as error:
+                if is_locked_database_exception(error):
+                    return None, False
+                raise
+            self.claimed.extend(batch)
+        if not self.claimed:
+            return None, True
+        return self.claimed.popleft(), True
 
     def run_task(self, db_task_result):
         super().run_task(db_task_result)

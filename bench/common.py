@@ -104,6 +104,7 @@ def cpu_by_process(servers, conn, redis_url=None):
         "postgres": _cpu(_backends(conn)),
         "redis": _cpu([_redis_pid(redis_url)] if redis_url else []),
         "pgbouncer": _cpu(POOLER_PIDS),
+        "varnish": _cpu(PROXY_PIDS),
     }
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     kinds["finished children"] = children.ru_utime + children.ru_stime
@@ -206,6 +207,67 @@ def gunicorn(env, port=8100, workers=None, path="/"):
         process.wait(timeout=30)
 
 
+# The process ids of the caching proxies (varnish, all its processes) this run started.
+PROXY_PIDS = []
+
+
+@contextlib.contextmanager
+def varnish(backend_url, port):
+    """Debian's varnish on 127.0.0.1:port in front of the gunicorn at `backend_url`,
+    configured as deployed (deploy/varnish-vcl.sh fills in deploy/varnish.vcl);
+    yields its URL and the path of its working directory (for varnishstat -n)."""
+    backend = backend_url.split("://", 1)[1]
+    with tempfile.TemporaryDirectory(prefix="bench-varnish-") as run_dir:
+        os.chmod(run_dir, 0o755)  # noqa: S103 (varnish's users read its configuration)
+        vcl = Path(run_dir) / "default.vcl"
+        vcl.write_text(
+            subprocess.run(  # noqa: S603 (our own script)
+                [str(ROOT / "deploy" / "varnish-vcl.sh")],
+                env={**os.environ, "APP_LISTEN": backend},
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        work = Path(run_dir) / "varnish"
+        process = subprocess.Popen(  # noqa: S603 (Debian's varnishd, our arguments)
+            [shutil.which("varnishd") or "/usr/sbin/varnishd", "-F", "-n", str(work)]
+            + ["-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,256m"],
+            stdout=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_for(url + "/", process)
+            PROXY_PIDS[:] = _with_children([process.pid])
+            yield url, work
+        finally:
+            PROXY_PIDS.clear()
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def varnish_counters(work):
+    """varnish's hit, miss and pass counters (varnishstat)."""
+    shown = subprocess.run(  # noqa: S603 (Debian's varnishstat)
+        [
+            shutil.which("varnishstat") or "/usr/bin/varnishstat",
+            "-n",
+            str(work),
+            "-1",
+            "-j",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    counters = json.loads(shown.stdout)
+    counters = counters.get("counters", counters)
+    return {
+        name: counters.get(f"MAIN.cache_{name}", {}).get("value", 0)
+        for name in ("hit", "miss", "hitmiss", "hitpass")
+    } | {"pass": counters.get("MAIN.s_pass", {}).get("value", 0)}
+
+
 @contextlib.contextmanager
 def pgbouncer(env, port=6440, pool_size=4, reserve_pool_size=2):
     """Debian's PgBouncer in transaction pooling mode on 127.0.0.1:port in front of
@@ -304,7 +366,7 @@ def _wait_for(url, process, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (loopback)
                 return

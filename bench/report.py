@@ -17,6 +17,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 # (result file, what it ran)
 SIGNING = [
     ("signing-popular-1srv", "1 proposal, 40 users, 60 s"),
+    ("signing-popular-proxy-1", "1 proposal, 40 users, 60 s, through the proxy"),
     ("signing-many-1srv", "200 proposals, 40 users, 60 s"),
     ("signing-popular-10users", "1 proposal, 10 users, 60 s"),
     ("signing-popular-5min", "1 proposal, 40 users, 5 minutes"),
@@ -80,23 +81,46 @@ def edge(directory):
         )
 
 
+# The rounds of bench/run_all.sh: signing through the proxy, then the ceiling.
+CEILING_ROUNDS = 2
+
+
 def ceiling(directory):
-    signing = _load(directory, "signing-popular-1srv")
-    pgbench = _load(directory, "ceiling-popular")
-    if signing is None or pgbench is None:
+    rounds = [
+        (
+            _load(directory, f"signing-popular-proxy-{n}"),
+            _load(directory, f"ceiling-popular-{n}"),
+        )
+        for n in range(1, CEILING_ROUNDS + 1)
+    ]
+    rounds = [(s, c) for s, c in rounds if s is not None and c is not None]
+    if not rounds:
         return
-    ratio = signing["confirmed_per_second"] / pgbench["signing_transactions_per_second"]
+    ratios = [
+        s["confirmed_per_second"] / c["signing_transactions_per_second"]
+        for s, c in rounds
+    ]
+    ratio = statistics.mean(ratios)
+    figure = "; ".join(
+        f"{s['confirmed_per_second']:.1f} confirmed/s against "
+        f"{c['signing_transactions_per_second']:.1f} transactions/s"
+        for s, c in rounds
+    )
     figure = (
-        f"{signing['confirmed_per_second']:.1f} confirmed/s against "
-        f"{pgbench['signing_transactions_per_second']:.1f} transactions/s of the "
-        f"minimal signing transaction in PostgreSQL alone: **{ratio:.2f}**"
+        f"{figure} of the minimal signing transaction in PostgreSQL alone "
+        f"({len(rounds)} rounds taking turns, signing through the proxy); ratios "
+        f"{', '.join(f'{r:.3f}' for r in ratios)}, mean **{ratio:.2f}**"
     )
     _row(
         "confirmed signatures against the database-only ceiling, 40 at once",
         figure,
         "≥ 0.10",
         _met(ratio, 0.10),
-        ["signing-popular-1srv", "ceiling-popular"],
+        [
+            name
+            for n in range(1, len(rounds) + 1)
+            for name in (f"signing-popular-proxy-{n}", f"ceiling-popular-{n}")
+        ],
     )
 
 

@@ -3,6 +3,7 @@
     .venv/bin/python bench/signing.py --mode popular   # all on one proposal
     .venv/bin/python bench/signing.py --mode many      # spread over 200 proposals
     .venv/bin/python bench/signing.py --servers 2      # the scale-out check
+    .venv/bin/python bench/signing.py --proxy          # through varnish, as deployed
 
 Starts gunicorn (bench settings, PostgreSQL from DATABASE_URL, Redis if REDIS_URL is
 set) and the task workers that render and send the e-mails (into one file per
@@ -10,7 +11,10 @@ recipient in a folder of this run), runs locust headless (bench/locustfile.py:
 each signer reads its confirmation link from its own e-mail), then checks for
 every proposal touched: stored signature_count = counted confirmed rows = distinct
 signers, and that the counted rows grew by exactly the confirmations locust saw
-succeed."""
+succeed. With --proxy the signers go through the caching proxy as deployed
+(varnish with deploy/varnish.vcl in front of the one gunicorn): the proposal page
+and the "check your e-mail" page are its hits, the posts and the confirmation
+link's page pass to gunicorn."""
 
 import argparse
 import json
@@ -37,6 +41,8 @@ from common import (
     pgbouncer,
     save,
     task_workers,
+    varnish,
+    varnish_counters,
 )
 
 COUNTS = """
@@ -199,7 +205,15 @@ def main():
         "--port", type=int, default=8100, help="first server's port (+1 each)"
     )
     parser.add_argument("--pgbouncer-port", type=int, default=6440)
+    parser.add_argument(
+        "--proxy",
+        action="store_true",
+        help="through the caching proxy (varnish) in front of one gunicorn",
+    )
+    parser.add_argument("--proxy-port", type=int, default=8180)
     args = parser.parse_args()
+    if args.proxy and args.servers != 1:
+        parser.error("--proxy runs in front of one server")
 
     mail_dir = tempfile.mkdtemp(prefix="delaktig-bench-mail-")
     env = bench_env(BENCH_MAIL_DIR=mail_dir)
@@ -211,7 +225,9 @@ def main():
     autovacuum, dead_rows = vacuum(conn)
     old_tasks = empty_queue(conn)
     collectstatic(env)
-    name = args.name or f"signing-{args.mode}-{args.servers}srv"
+    name = args.name or f"signing-{args.mode}-{args.servers}srv" + (
+        "-proxy" if args.proxy else ""
+    )
     summary_path = RESULTS / f"{name}.locust.json"
     RESULTS.mkdir(exist_ok=True)
     load_before = machine()
@@ -223,8 +239,17 @@ def main():
             if args.pgbouncer
             else env
         )
-        stack.enter_context(task_workers(env, conn, args.task_workers))
-        hosts = [
+        # Behind the proxy, pages are shared at the edge and purged there, and the
+        # client's address is the one the proxy adds to X-Forwarded-For.
+        edge = {
+            "DELAKTIG_EDGE_URL": f"http://127.0.0.1:{args.proxy_port}",
+            "DELAKTIG_TRUSTED_PROXY_COUNT": "1",
+        }
+        if args.proxy:
+            server_env = {**server_env, **edge}
+        worker_env = {**env, **edge} if args.proxy else env
+        stack.enter_context(task_workers(worker_env, conn, args.task_workers))
+        servers = [
             stack.enter_context(
                 gunicorn(
                     server_env, port=args.port + n, workers=args.workers, path=path
@@ -232,9 +257,15 @@ def main():
             )
             for n in range(args.servers)
         ]
+        hosts, proxy_work = servers, None
+        if args.proxy:
+            proxied, proxy_work = stack.enter_context(
+                varnish(servers[0], args.proxy_port)
+            )
+            hosts = [proxied]
         started = time.monotonic()
         cpu_before = cpu_seconds()
-        by_process_before = cpu_by_process(hosts, conn, env.get("REDIS_URL"))
+        by_process_before = cpu_by_process(servers, conn, env.get("REDIS_URL"))
         lock_queue = LockQueue(env["DATABASE_URL"])
         lock_queue.start()
         subprocess.run(  # noqa: S603 (our own locust)
@@ -267,7 +298,8 @@ def main():
         elapsed = time.monotonic() - started
         queue = lock_queue.summary()
         cpu_used = cpu_seconds() - cpu_before
-        by_process = cpu_by_process(hosts, conn, env.get("REDIS_URL"))
+        by_process = cpu_by_process(servers, conn, env.get("REDIS_URL"))
+        edge_counters = varnish_counters(proxy_work) if proxy_work else None
     after = counts(conn, ids)
     tasks_left = queue_left(conn)
     shutil.rmtree(mail_dir, ignore_errors=True)
@@ -284,6 +316,9 @@ def main():
         "users": args.users,
         "servers": args.servers,
         "pgbouncer_pool_size": args.pool_size if args.pgbouncer else None,
+        "proxy": "varnish" if args.proxy else None,
+        # The proxy's own counters: hits never reached Python.
+        "proxy_counters": edge_counters,
         "seconds": round(elapsed, 1),
         "confirmed_signatures": confirmed_ok,
         "confirmed_per_second": round(confirmed_ok / args.seconds, 1),

@@ -50,19 +50,22 @@ def requeue_stuck(now=None):
     return count
 
 
-def release(task_id, delay=timedelta(0)):
+def release(task_id, delay=timedelta(0), started_at=None):
     """Put a task this worker claimed back in the queue: it was cut short by the
-    database (still RUNNING) or failed on a database error."""
-    return (
-        DBTaskResult.objects.filter(pk=task_id)
-        .filter(status__in=[TaskResultStatus.RUNNING, TaskResultStatus.FAILED])
-        .update(
-            status=TaskResultStatus.READY,
-            run_after=timezone.now() + delay,
-            finished_at=None,
-            exception_class_path="",
-            traceback="",
-        )
+    database (still RUNNING) or failed on a database error. With `started_at`,
+    only if that claim is still the task's (not re-queued as stuck and claimed
+    again since)."""
+    rows = DBTaskResult.objects.filter(pk=task_id)
+    if started_at is not None:
+        rows = rows.filter(started_at=started_at)
+    return rows.filter(
+        status__in=[TaskResultStatus.RUNNING, TaskResultStatus.FAILED]
+    ).update(
+        status=TaskResultStatus.READY,
+        run_after=timezone.now() + delay,
+        finished_at=None,
+        exception_class_path="",
+        traceback="",
     )
 
 

@@ -10,8 +10,10 @@ is re-queued after DELAKTIG_TASK_STUCK_MINUTES (background.queue).
 
 A worker claims up to `claim_size` ready tasks in one transaction and runs them one
 after the other: at a signing peak the claim's query and commit were a third of
-the worker's time per e-mail. After a database error it carries on with the rest
-of its batch; tasks it claimed and did not run when stopped go back to the queue."""
+the worker's time per e-mail. Tasks it claimed and did not run go back to the
+queue when it stops or meets a database error (the database may have been away for
+longer than the stuck-task timeout, and another worker may have them by then). A
+task of higher priority queued meanwhile waits for at most the rest of a batch."""
 
 import collections
 import contextlib
@@ -80,16 +82,17 @@ class ResilientWorker(Worker):
             self.release_claimed()
 
     def release_claimed(self):
-        """Put the tasks claimed and not run back in the queue; if the database
-        is away, they are re-queued as stuck later."""
-        pending = [row.pk for row in self.claimed]
-        if self.unreleased is not None:
-            pending.append(self.unreleased)
+        """Put the tasks claimed and not run back in the queue (those still this
+        worker's claim); if the database is away, they are re-queued as stuck
+        later."""
         with contextlib.suppress(*DATABASE_ERRORS):
-            for pk in pending:
-                queue.release(pk)
-            self.claimed.clear()
-            self.unreleased = None
+            if self.unreleased is not None:
+                queue.release(self.unreleased.pk, started_at=self.unreleased.started_at)
+                self.unreleased = None
+            while self.claimed:
+                row = self.claimed[0]
+                queue.release(row.pk, started_at=row.started_at)
+                self.claimed.popleft()
 
     def wait_for_database(self, error):
         delay = min(self.max_backoff, 0.5 * 2 ** (self.failures - 1))
@@ -107,14 +110,14 @@ class ResilientWorker(Worker):
         """One turn of the loop; True when the worker should stop."""
         close_old_connections()
         if self.unreleased is not None:
-            queue.release(self.unreleased)
-            self.unreleased = None
+            # The last turn met a database error: its batch goes back too.
+            self.release_claimed()
         if time.monotonic() >= self.next_stuck_check:
             queue.requeue_stuck()
             self.next_stuck_check = time.monotonic() + self.stuck_check_seconds
         db_task_result, retrieved = self.claim_next()
         if db_task_result is not None:
-            self.unreleased = db_task_result.pk
+            self.unreleased = db_task_result
             self.run_task(db_task_result)
             self.unreleased = None
             self.tasks_run += 1
@@ -153,13 +156,21 @@ class ResilientWorker(Worker):
                     batch = list(tasks.select_for_update(skip_locked=True)[:size])
                     for db_task_result in batch:
                         db_task_result.claim(self.worker_id)
+                    # Known before the commit: a stop (SystemExit) in between
+                    # releases them, and a release leaves alone what the
+                    # rollback never claimed.
+                    self.claimed.extend(batch)
             except OperationalError as error:
+                self.claimed.clear()  # rolled back: not claimed
                 if is_locked_database_exception(error):
                     return None, False
                 raise
-            self.claimed.extend(batch)
+            except Exception:
+                self.claimed.clear()
+                raise
         if not self.claimed:
             return None, True
+        self.unreleased = self.claimed[0]
         return self.claimed.popleft(), True
 
     def run_task(self, db_task_result):

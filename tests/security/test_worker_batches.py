@@ -2,12 +2,16 @@
 task of a batch runs once, and what it claimed and did not run goes back to the
 queue when it stops or loses the database."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.db import InterfaceError
+from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from background import queue
 from background.worker import ResilientWorker
 from proposals.mails import send_mail
 from proposals.models import Signature
@@ -38,7 +42,7 @@ def queue_mails(site, addresses):
         send_mail.enqueue("signature_confirm", "sv", signature=signature.pk)
 
 
-def worker(**options):
+def worker(worker_id="batch-worker", **options):
     return ResilientWorker(
         queue_names=["default"],
         excluded_queue_names=[],
@@ -47,7 +51,7 @@ def worker(**options):
         backend_name="default",
         startup_delay=False,
         max_tasks=None,
-        worker_id="batch-worker",
+        worker_id=worker_id,
         **options,
     )
 
@@ -111,3 +115,29 @@ def test_a_batch_cut_short_by_the_database_is_run_once_it_is_back(site, monkeypa
     assert sorted(m.to[0] for m in mail.outbox) == ADDRESSES
     assert statuses() == [TaskResultStatus.SUCCESSFUL] * 6
     assert len(calls) == 7
+    # The cut-short task and the two waiting behind it went back to the queue and
+    # were claimed again, not run from the worker's memory.
+    claimed_twice = [
+        row.pk for row in DBTaskResult.objects.all() if len(row.worker_ids) == 2
+    ]
+    assert len(claimed_twice) == 3
+    assert calls[1] in claimed_twice
+
+
+def test_a_stopping_worker_leaves_alone_what_another_worker_claimed_since(site):
+    queue_mails(site, ADDRESSES[:4])
+    first = worker(claim_size=4)
+    task, _retrieved = first.claim_next()
+    first.unreleased = task  # as while running it
+    # Its database was away longer than the stuck-task timeout: the tasks went
+    # back to the queue, and another worker has them now.
+    assert queue.requeue_stuck(now=timezone.now() + timedelta(days=1)) == 4
+    DBTaskResult.objects.update(run_after=timezone.now())  # ready now, not tomorrow
+    worker(claim_size=4, worker_id="second-worker").claim_next()
+
+    first.release_claimed()
+
+    assert statuses() == [TaskResultStatus.RUNNING] * 4
+    assert all(
+        row.worker_ids[-1] == "second-worker" for row in DBTaskResult.objects.all()
+    )

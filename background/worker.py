@@ -61,7 +61,7 @@ class ResilientWorker(Worker):
         self.claim_size = claim_size
         self.tasks_run = 0
         self.failures = 0
-        self.unreleased = None  # a task claimed when the database went away
+        self.unreleased = None  # the task being run; put back if cut short
         self.claimed = collections.deque()  # claimed, not yet run
         self.next_stuck_check = 0.0
 
@@ -117,7 +117,6 @@ class ResilientWorker(Worker):
             self.next_stuck_check = time.monotonic() + self.stuck_check_seconds
         db_task_result, retrieved = self.claim_next()
         if db_task_result is not None:
-            self.unreleased = db_task_result
             self.run_task(db_task_result)
             self.unreleased = None
             self.tasks_run += 1
@@ -160,13 +159,12 @@ class ResilientWorker(Worker):
                     # releases them, and a release leaves alone what the
                     # rollback never claimed.
                     self.claimed.extend(batch)
-            except OperationalError as error:
+            except Exception as error:
                 self.claimed.clear()  # rolled back: not claimed
-                if is_locked_database_exception(error):
+                if isinstance(error, OperationalError) and (
+                    is_locked_database_exception(error)
+                ):
                     return None, False
-                raise
-            except Exception:
-                self.claimed.clear()
                 raise
         if not self.claimed:
             return None, True

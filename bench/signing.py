@@ -241,14 +241,16 @@ def main():
         )
         # Behind the proxy, pages are shared at the edge and purged there, and the
         # client's address is the one the proxy adds to X-Forwarded-For.
-        edge = {
-            "DELAKTIG_EDGE_URL": f"http://127.0.0.1:{args.proxy_port}",
-            "DELAKTIG_TRUSTED_PROXY_COUNT": "1",
-        }
-        if args.proxy:
-            server_env = {**server_env, **edge}
-        worker_env = {**env, **edge} if args.proxy else env
-        stack.enter_context(task_workers(worker_env, conn, args.task_workers))
+        edge = (
+            {
+                "DELAKTIG_EDGE_URL": f"http://127.0.0.1:{args.proxy_port}",
+                "DELAKTIG_TRUSTED_PROXY_COUNT": "1",
+            }
+            if args.proxy
+            else {}
+        )
+        server_env = {**server_env, **edge}
+        stack.enter_context(task_workers({**env, **edge}, conn, args.task_workers))
         servers = [
             stack.enter_context(
                 gunicorn(

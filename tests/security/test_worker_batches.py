@@ -16,7 +16,11 @@ from background.worker import ResilientWorker
 from proposals.mails import send_mail
 from proposals.models import Signature
 from tests.proposals.factories import make_box, make_proposal, make_topic
-from tests.security.worker_helpers import DATABASE_TASKS, run_worker_until_idle
+from tests.security.worker_helpers import (
+    DATABASE_TASKS,
+    make_worker,
+    run_worker_until_idle,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -42,34 +46,20 @@ def queue_mails(site, addresses):
         send_mail.enqueue("signature_confirm", "sv", signature=signature.pk)
 
 
-def worker(worker_id="batch-worker", **options):
-    return ResilientWorker(
-        queue_names=["default"],
-        excluded_queue_names=[],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=worker_id,
-        **options,
-    )
-
-
 def statuses():
     return sorted(DBTaskResult.objects.values_list("status", flat=True))
 
 
 def test_one_claim_takes_a_batch_and_every_task_runs_once(site):
     queue_mails(site, ADDRESSES)
-    first = worker(claim_size=4)
+    first = make_worker(claim_size=4)
 
     task, retrieved = first.claim_next()
 
     assert retrieved and task is not None
     running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
     assert running.count() == 4
-    assert all(row.worker_ids == ["batch-worker"] for row in running)
+    assert all(row.worker_ids == ["test-worker"] for row in running)
     assert DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() == 2
     first.run_task(task)
     first.tasks_run += 1
@@ -88,7 +78,7 @@ def test_a_stopped_worker_puts_back_what_it_claimed_and_did_not_run(site, monkey
         self.running = False  # as SIGTERM does
 
     monkeypatch.setattr(ResilientWorker, "run_task", stop_after_one)
-    worker(claim_size=4).run()
+    make_worker(claim_size=4).run()
 
     assert len(mail.outbox) == 1
     assert statuses() == [TaskResultStatus.READY] * 3 + [TaskResultStatus.SUCCESSFUL]
@@ -109,7 +99,7 @@ def test_a_batch_cut_short_by_the_database_is_run_once_it_is_back(site, monkeypa
         run_task(self, db_task_result)
 
     monkeypatch.setattr(ResilientWorker, "run_task", database_gone_at_the_second)
-    worker(claim_size=4, max_backoff=0.01).run()
+    make_worker(claim_size=4, max_backoff=0.01).run()
 
     # Each address got its mail exactly once, the cut-short task included.
     assert sorted(m.to[0] for m in mail.outbox) == ADDRESSES
@@ -126,14 +116,14 @@ def test_a_batch_cut_short_by_the_database_is_run_once_it_is_back(site, monkeypa
 
 def test_a_stopping_worker_leaves_alone_what_another_worker_claimed_since(site):
     queue_mails(site, ADDRESSES[:4])
-    first = worker(claim_size=4)
+    first = make_worker(claim_size=4)
     task, _retrieved = first.claim_next()
     first.unreleased = task  # as while running it
     # Its database was away longer than the stuck-task timeout: the tasks went
     # back to the queue, and another worker has them now.
     assert queue.requeue_stuck(now=timezone.now() + timedelta(days=1)) == 4
     DBTaskResult.objects.update(run_after=timezone.now())  # ready now, not tomorrow
-    worker(claim_size=4, worker_id="second-worker").claim_next()
+    make_worker(claim_size=4, worker_id="second-worker").claim_next()
 
     first.release_claimed()
 

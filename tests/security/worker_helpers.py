@@ -11,9 +11,9 @@ from tests.proposals.factories import make_box, make_proposal, make_topic
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def run_worker_until_idle(**options):
-    """One worker that runs every ready task, then stops (--batch)."""
-    ResilientWorker(
+def make_worker(worker_id="test-worker", **options):
+    """A worker on the default queue that stops once it is empty (--batch)."""
+    return ResilientWorker(
         queue_names=["default"],
         excluded_queue_names=[],
         interval=0,
@@ -21,9 +21,14 @@ def run_worker_until_idle(**options):
         backend_name="default",
         startup_delay=False,
         max_tasks=None,
-        worker_id="test-worker",
+        worker_id=worker_id,
         **options,
-    ).run()
+    )
+
+
+def run_worker_until_idle(**options):
+    """One worker that runs every ready task, then stops."""
+    make_worker(**options).run()
 
 
 @task()

@@ -90,14 +90,16 @@ check: install-dev messages
 	  $(MANAGE) check --deploy --fail-level WARNING
 
 # Debian's varnish (the caching proxy) and redis-server for serve-production and
-# its smoke test; installed when we may (the test is skipped without them).
+# its smoke test, and pgbouncer for its test; installed when we may (the tests
+# are skipped without them).
 edge-tools:
-	@command -v varnishd >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \
+	@command -v varnishd >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 && \
+	  [ -x /usr/sbin/pgbouncer ] || { \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish redis-server; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish redis-server pgbouncer; \
 	  elif command -v sudo >/dev/null 2>&1; then \
-	    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish redis-server; \
-	  else echo "varnish or redis-server is missing: the proxy smoke test will be skipped"; fi; }
+	    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q varnish redis-server pgbouncer; \
+	  else echo "varnish, redis-server or pgbouncer is missing: the proxy and PgBouncer tests will be skipped"; fi; }
 
 edge: edge-tools
 	@command -v varnishd >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \

@@ -29,10 +29,36 @@ def test_a_query_word_matches_its_stem_and_dictionary_forms_folded(word, keys):
         ("papperskorgar", {"papper", "korg"}),
         ("stadsparken", {"stad", "park"}),
         ("cykelvägen", {"cykel", "väg"}),
+        # Compounds the dictionary lists whole, split by its flags.
+        ("utegymmet", {"ute", "gym"}),
+        ("samverkansrådet", {"samverkan", "råd"}),
+        ("medborgarråd", {"medborgar", "råd"}),
+        ("kyrkogatan", {"kyrko", "gata"}),
     ],
 )
 def test_an_indexed_word_is_also_found_by_its_compound_parts(word, parts):
     assert {key(part) for part in parts} <= set(index_keys(word))
+
+
+@pytest.mark.parametrize(
+    ("word", "not_parts"),
+    [
+        # The last part may end compounds, so the dictionary would have split a
+        # real one: "automat" is no "mat".
+        ("automatiskt", {"mat"}),
+        ("ändringar", {"ring"}),
+        # "kul" does not begin noun compounds: "kultur" is no "tur".
+        ("kultur", {"tur"}),
+        # Verbs and their passive forms are not split.
+        ("analysera", {"era"}),
+        ("ändras", {"ras"}),
+        # "sär-" and "mot-" are no nouns, so their s is no linking s.
+        ("särskilt", {"kilt"}),
+        ("motsvarigheten", {"varighet"}),
+    ],
+)
+def test_a_listed_word_is_not_split_into_words_it_is_not_made_of(word, not_parts):
+    assert not {key(part) for part in not_parts} & set(index_keys(word))
 
 
 def test_a_query_word_is_not_split():

@@ -19,6 +19,10 @@ NAME = "sv_SE"
 # A compound's parts shorter than this are not index words ("bi", "ut").
 MIN_PART_LENGTH = 3
 MAX_WORD_LENGTH = 40
+# sv_SE.aff's suffix classes: C, D, E and F give definite forms (nouns have them),
+# m the present tense in -r (verbs: "analysera" is not "analys" + "era").
+NOUN_FLAGS = frozenset("CDEF")
+VERB_FLAG = "m"
 
 
 def _candidates():
@@ -59,6 +63,10 @@ def analyse(word):
             pieces = _leaves(form)
             break
         lemmas.append(form.stem)
+    if len(pieces) == 1:
+        pieces = next(
+            filter(None, (_listed_split(found, w) for w in (word, *lemmas))), pieces
+        )
     parts = []
     for start in range(len(pieces)):
         for end in range(start + 1, len(pieces) + 1):
@@ -66,6 +74,60 @@ def analyse(word):
             if len(part) >= MIN_PART_LENGTH and part != word:
                 parts.append(part)
     return tuple(dict.fromkeys(lemmas)), tuple(dict.fromkeys(parts))
+
+
+def _listed_split(found, word):
+    """A word the dictionary lists whole although it is a compound ("utegym": its
+    last part "gym" is not marked as one that may end compounds), split into a part
+    that may begin compounds ("ute-") and a noun that may not end them, with or
+    without a linking s; the longest first part wins. [] if none."""
+    # Verbs are not split, nor their passive forms ("ändras" is not "änd" + "ras").
+    verb = _is_verb(found, word) or (word.endswith("s") and _is_verb(found, word[:-1]))
+    if verb or not found.dic.homonyms(word):
+        return []
+    for end in range(len(word) - MIN_PART_LENGTH, MIN_PART_LENGTH - 1, -1):
+        first, last = word[:end], word[end:]
+        # A linking s follows a noun: "samverkans", "lands".
+        linked = first.endswith("s") and _is_noun(found, first[:-1])
+        begins = _begins_compounds(found, first) or (
+            linked and _begins_compounds(found, first[:-1])
+        )
+        if begins and _ends_listed(found, last):
+            return [first, last]
+    return []
+
+
+def _begins_compounds(found, stem):
+    if len(stem) < MIN_PART_LENGTH:
+        return False
+    if found.dic.homonyms(stem + "-"):
+        return True
+    # A noun that may begin compounds, or a form only found in them ("medborgar"):
+    # not "kul", which would make "kultur" a "tur".
+    begin, only = found.aff.COMPOUNDBEGIN, found.aff.ONLYINCOMPOUND
+    if not (begin and found.dic.has_flag(stem, begin)):
+        return False
+    return _is_noun(found, stem) or bool(only and found.dic.has_flag(stem, only))
+
+
+def _ends_listed(found, stem):
+    """A noun whose compounds the dictionary must list (were it marked as a last
+    part, the dictionary would have split the compound itself: "automat")."""
+    end = found.aff.COMPOUNDEND
+    return _is_noun(found, stem) and not (end and found.dic.has_flag(stem, end))
+
+
+def _flags(found, stem):
+    return set().union(*(word.flags for word in found.dic.homonyms(stem)))
+
+
+def _is_verb(found, stem):
+    return VERB_FLAG in _flags(found, stem)
+
+
+def _is_noun(found, stem):
+    flags = _flags(found, stem)
+    return bool(flags & NOUN_FLAGS) and VERB_FLAG not in flags
 
 
 def _leaves(compound):

@@ -127,7 +127,9 @@ def test_the_late_badge_agrees_with_the_clock(client, proposal_factory):
 def test_overdue_page_lists_only_late_items_by_committee_oldest_first(
     client, proposal_factory
 ):
-    now = timezone.now()
+    # Local noon: whole days back stay on the same local date across a DST change
+    # (from the last hour before midnight, 200 days back is a day later in summer).
+    now = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
     parks = make_committee("Parknämnden", "parknamnden")
     roads = make_committee("Vägnämnden", "vagnamnden")
     referred(

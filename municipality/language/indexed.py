@@ -22,19 +22,23 @@ def _flatten(value):
 
 def field_texts(obj, *, leave_out=(), related=True):
     """The texts of an object's SearchFields but the keys and `leave_out` (and,
-    with `related`, of related objects' SearchFields), as the index holds them."""
+    with `related`, of related objects' SearchFields), as the index holds them, and
+    of its `key_source_fields`: text searched only through its keys."""
     skipped = {SEARCH_TERMS, *leave_out}
     parts = []
     for field in obj.get_search_fields():
         if isinstance(field, index.SearchField) and field.field_name not in skipped:
             parts.extend(_flatten(field.get_value(obj)))
         elif related and isinstance(field, index.RelatedFields):
-            related = field.get_value(obj)
-            objects = related.all() if hasattr(related, "all") else [related]
+            value = field.get_value(obj)
+            objects = value.all() if hasattr(value, "all") else [value]
             for item in objects:
                 for sub in field.fields:
                     if item is not None and isinstance(sub, index.SearchField):
                         parts.extend(_flatten(sub.get_value(item)))
+    for name in getattr(obj, "key_source_fields", ()):
+        if name not in skipped:
+            parts.extend(_flatten(getattr(obj, name)))
     return parts
 
 

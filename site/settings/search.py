@@ -44,7 +44,8 @@ def opensearch_analysis(word_list=""):
     """Index analysis: `default` indexes every text field, `default_search` analyses
     queries. With `word_list` (a file on every node, relative to its config
     directory: the words of the hunspell-sv dictionary, one a line), the indexed
-    raw text is split into compound parts too; queries never are, since a typed
+    raw text (titles, pages; a proposal's text is indexed as keys only) is split
+    into compound parts too; queries never are, since a typed
     compound must not find each of its parts ("hundrastgård" not every "gård").
     Without it (a managed cluster without file access) nothing is lost: the keys
     in `search_terms` carry the compound parts already."""

@@ -43,7 +43,12 @@ def page_paths():
         "listing page 2": f"{box.url}?sort=newest&page=2",
         "proposal": box.url + box.reverse_subpage("proposal_view", args=[busiest.pk]),
         "dialogue": dialogue.url,
-        "search": "/sok/?q=cykelbanan",
+        # Only proposals hold "kusten" (in their titles): the same kinds of hits on
+        # the first page at any size.
+        "search": "/sok/?q=kusten",
+        # Pages and proposals: how many pages are on the first page depends on the
+        # data (two queries for the pages shown), so this count may only fall.
+        "search (pages too)": "/sok/?q=cykelbanan",
     }
     return paths
 
@@ -65,5 +70,6 @@ def test_query_counts_do_not_grow_with_the_data(bench_site):
     small = query_counts()
     generate(proposals=400, signatures=4000, trail=60)
     large = query_counts()
-    assert large == small
     assert max(small.values()) <= 30, small
+    assert large.pop("search (pages too)") <= small.pop("search (pages too)")
+    assert large == small

@@ -64,9 +64,12 @@ def analyse(word):
             break
         lemmas.append(form.stem)
     if len(pieces) == 1:
-        pieces = next(
-            filter(None, (_listed_split(found, w) for w in (word, *lemmas))), pieces
-        )
+        # A compound the dictionary lists whole, as written or in its dictionary form.
+        for listed in dict.fromkeys((word, *lemmas)):
+            split = _listed_split(found, listed)
+            if split:
+                pieces = split
+                break
     parts = []
     for start in range(len(pieces)):
         for end in range(start + 1, len(pieces) + 1):
@@ -87,37 +90,42 @@ def _listed_split(found, word):
         return []
     for end in range(len(word) - MIN_PART_LENGTH, MIN_PART_LENGTH - 1, -1):
         first, last = word[:end], word[end:]
+        if not _ends_listed(found, last):
+            continue
         # A linking s follows a noun: "samverkans", "lands".
-        linked = first.endswith("s") and _is_noun(found, first[:-1])
-        begins = _begins_compounds(found, first) or (
-            linked and _begins_compounds(found, first[:-1])
-        )
-        if begins and _ends_listed(found, last):
+        if _begins_compounds(found, first) or (
+            first.endswith("s")
+            and _is_noun(found, first[:-1])
+            and _begins_compounds(found, first[:-1])
+        ):
             return [first, last]
     return []
 
 
 def _begins_compounds(found, stem):
+    """Listed as a first part ("ute-"), or marked to begin compounds and a noun or
+    a form only found in them ("medborgar"): not "kul", which would make "kultur"
+    a "tur"."""
     if len(stem) < MIN_PART_LENGTH:
         return False
     if found.dic.homonyms(stem + "-"):
         return True
-    # A noun that may begin compounds, or a form only found in them ("medborgar"):
-    # not "kul", which would make "kultur" a "tur".
-    begin, only = found.aff.COMPOUNDBEGIN, found.aff.ONLYINCOMPOUND
-    if not (begin and found.dic.has_flag(stem, begin)):
+    flags = _flags(found, stem)
+    if found.aff.COMPOUNDBEGIN not in flags:
         return False
-    return _is_noun(found, stem) or bool(only and found.dic.has_flag(stem, only))
+    return _is_noun_flags(flags) or found.aff.ONLYINCOMPOUND in flags
 
 
 def _ends_listed(found, stem):
     """A noun whose compounds the dictionary must list (were it marked as a last
     part, the dictionary would have split the compound itself: "automat")."""
-    end = found.aff.COMPOUNDEND
-    return _is_noun(found, stem) and not (end and found.dic.has_flag(stem, end))
+    flags = _flags(found, stem)
+    return _is_noun_flags(flags) and found.aff.COMPOUNDEND not in flags
 
 
 def _flags(found, stem):
+    """The flags of every dictionary entry spelt `stem` (None, a missing flag
+    setting, is never among them)."""
     return set().union(*(word.flags for word in found.dic.homonyms(stem)))
 
 
@@ -126,7 +134,10 @@ def _is_verb(found, stem):
 
 
 def _is_noun(found, stem):
-    flags = _flags(found, stem)
+    return _is_noun_flags(_flags(found, stem))
+
+
+def _is_noun_flags(flags):
     return bool(flags & NOUN_FLAGS) and VERB_FLAG not in flags
 
 
